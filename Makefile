@@ -1,0 +1,112 @@
+# Ortsdialog — everyday tasks. `make` (or `make help`) lists the targets.
+# Everything runs through the project's venv in .venv; it is created on first use.
+
+PYTHON ?= python3
+VENV = .venv
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+BIN = $(VENV)/bin
+MANAGE = $(BIN)/python manage.py
+# The venv is "installed" once this stamp is newer than the files that say what goes in it.
+INSTALLED = $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-browser lint format check check-deploy migrate seed \
+	superuser shell collectstatic lock clean
+
+help: ## List the targets (the default)
+	@echo "Usage: make TARGET  (variables: PYTHON=$(PYTHON) PORT=$(PORT) PYTEST_ARGS=...)"
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
+		| awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
+
+$(INSTALLED): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "Ortsdialog needs Python 3.11 or newer, but '$(PYTHON)' is" \
+			"$$(command -v $(PYTHON) >/dev/null && $(PYTHON) --version 2>&1 || echo 'not found')." >&2; \
+		echo "Install one, or name it: make $(or $(MAKECMDGOALS),install) PYTHON=python3.12" >&2; \
+		exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "Installing the pinned dependencies into $(VENV) (a minute or two the first time)..."
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	@touch $@
+
+install: $(INSTALLED) ## Create the venv in .venv with the pinned dependencies
+
+run: $(INSTALLED) ## Migrate, load the demo content and serve the site on 127.0.0.1:PORT
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo --admin
+	@echo
+	@echo "  Webbplats: http://127.0.0.1:$(PORT)/"
+	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/ — användare admin, lösenord ortsdialog"
+	@echo "  E-post skrivs till filer i var/mail/"
+	@echo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(INSTALLED) ## Run the whole test suite (SQLite, or DATABASE_URL if set; args in PYTEST_ARGS)
+	@mkdir -p var
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-browser: $(INSTALLED) ## Run only the browser tests (Playwright with the system Chromium)
+	@mkdir -p var
+	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+lint: $(INSTALLED) ## Check code style and formatting with ruff (changes nothing)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED) ## Format the code and apply ruff's safe fixes
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: $(INSTALLED) ## Run Django's system checks and fail on missing migrations
+	@mkdir -p var
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+check-deploy: $(INSTALLED) ## Run Django's deployment checks with the production settings
+	@mkdir -p var
+	DJANGO_SETTINGS_MODULE=portal.settings.production \
+	SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(48))')" \
+	ALLOWED_HOSTS=example.org \
+	$(MANAGE) check --deploy --fail-level WARNING
+
+migrate: $(INSTALLED) ## Apply database migrations
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+
+seed: $(INSTALLED) ## Load the demo content (idempotent; the demo admin too)
+	@mkdir -p var
+	$(MANAGE) seed_demo --admin
+
+superuser: $(INSTALLED) ## Create an admin user interactively
+	@mkdir -p var
+	$(MANAGE) createsuperuser
+
+shell: $(INSTALLED) ## Open a Django shell
+	@mkdir -p var
+	$(MANAGE) shell
+
+collectstatic: $(INSTALLED) ## Collect static files into staticfiles/
+	$(MANAGE) collectstatic --noinput
+
+lock: ## Re-resolve the dependencies of pyproject.toml and rewrite requirements.lock
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) -m venv "$$tmp/venv" && \
+	"$$tmp/venv/bin/python" -m pip install --quiet --upgrade pip && \
+	"$$tmp/venv/bin/python" -m pip install --quiet -e '.[dev]' && \
+	{ sed -n '/^#/p' requirements.lock; \
+	  "$$tmp/venv/bin/python" -m pip freeze --exclude-editable | grep -v -i -E '^(ortsdialog|-e )'; \
+	} > "$$tmp/requirements.lock" && \
+	if cmp -s "$$tmp/requirements.lock" requirements.lock; then \
+		echo "requirements.lock is up to date."; \
+	else \
+		mv "$$tmp/requirements.lock" requirements.lock && \
+		echo "requirements.lock rewritten: review it with git diff; the next make target reinstalls."; \
+	fi
+
+clean: ## Remove the venv, var/ (database, mail), staticfiles/ and caches
+	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache test-results *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,177 @@
+"""`manage.py seed_demo`: idempotent, complete, dated around today, and every page renders."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page, Revision, Site
+
+from home.models import HomePage, MunicipalitySettings, PortalImage
+from places.models import PlacePage
+from rounds.models import Department, DialogueEvent, DialoguePage, RoundPage, Theme
+from rounds.phases import Phase
+
+POPULATIONS = {
+    "Lindsdal": 5958,
+    "Smedby": 3658,
+    "Ljungbyholm": 1809,
+    "Rinkabyholm": 1659,
+    "Trekanten": 1608,
+    "Rockneby": 960,
+    "Läckeby": 943,
+    "Hagby": 831,
+    "Påryd": 685,
+    "Drag": 550,
+    "Vassmolösa": 534,
+    "Dunö": 430,
+    "Tvärskog": 394,
+    "Åmunnen": 343,
+    "Halltorp": 286,
+}
+
+
+def seed(*args, verbosity=0):
+    out = StringIO()
+    call_command("seed_demo", *args, verbosity=verbosity, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def first_run(django_db_setup, django_db_blocker):
+    """The demo, seeded once for this module (it takes seconds) and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield seed(verbosity=1)
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(first_run, db):
+    """The seeded demo; each test's own changes are rolled back by `db`."""
+    return first_run
+
+
+def snapshot():
+    """Everything the demo creates, as comparable values."""
+    home = HomePage.objects.get()
+    settings = MunicipalitySettings.objects.values().get()
+    return {
+        "pages": sorted(
+            Page.objects.values_list("url_path", "title", "live", "latest_revision_id")
+        ),
+        "revisions": Revision.objects.count(),
+        "events": sorted(
+            DialogueEvent.objects.values_list("dialogue__url_path", "kind", "start", "end")
+        ),
+        "images": sorted(PortalImage.objects.values_list("title", "description", "file")),
+        "themes": sorted(Theme.objects.values_list("name", "description", "sort_order")),
+        "departments": sorted(Department.objects.values_list("name", "kind", "website")),
+        "home": (home.title, home.intro, home.method_heading, home.method_text),
+        "settings": settings,
+    }
+
+
+def current_round():
+    return RoundPage.objects.order_by("-start_date").first()
+
+
+def test_seeding_twice_changes_nothing(demo):
+    before = snapshot()
+
+    second_output = seed()
+
+    assert snapshot() == before
+    assert "Demoinnehåll klart: 15 orter, 2 omgångar, 19 dialoger." in demo
+    assert second_output == ""
+
+
+def test_admin_only_when_asked(demo):
+    User = get_user_model()
+    assert not User.objects.filter(username="admin").exists()
+
+    output = seed("--admin", verbosity=1)
+
+    admin = User.objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password("ortsdialog")
+    assert "ortsdialog" in output
+
+
+def test_site_settings_and_pages(demo):
+    site = Site.objects.get(is_default_site=True)
+    settings = MunicipalitySettings.for_site(site)
+    home = site.root_page.specific
+
+    assert (settings.municipality_name, settings.contact_email, settings.contact_phone) == (
+        "Kalmar kommun",
+        "kommun@kalmar.se",
+        "0480-45 00 00",
+    )
+    assert settings.accessibility_page.slug == "tillganglighet"
+    assert settings.privacy_page.slug == "personuppgifter"
+    assert home.title == "Ortsdialog" and "förbättringsvandring" in home.method_text.lower()
+    children = {page.slug: page for page in home.get_children().live()}
+    assert set(children) == {
+        "orter",
+        "omgangar",
+        "om-utvecklingsdialogerna",
+        "tillganglighet",
+        "personuppgifter",
+        "lattlast",
+    }
+    menu = {slug for slug, page in children.items() if page.show_in_menus}
+    assert menu == {"orter", "omgangar", "om-utvecklingsdialogerna"}
+    assert Theme.objects.count() >= 8
+    assert Department.objects.filter(kind=Department.Kind.EXTERNAL, name="Trafikverket").exists()
+
+
+def test_fifteen_villages_with_population_images_and_coordinates(demo):
+    villages = PlacePage.objects.live().select_related("hero_image")
+
+    assert {v.title: (v.population, v.population_year) for v in villages} == {
+        name: (population, 2019) for name, population in POPULATIONS.items()
+    }
+    for village in villages:
+        assert village.slug.isascii()
+        assert village.hero_image.description.startswith("Illustration")
+        assert village.latitude is not None and village.longitude is not None
+        assert village.intro and village.body and village.tags.exists()
+
+
+def test_rounds_phases_and_events_are_dated_around_today(demo):
+    now = timezone.now()
+    current = current_round()
+    completed = RoundPage.objects.exclude(pk=current.pk).get()
+    dialogues = list(DialoguePage.objects.filter(round=current).prefetch_related("events"))
+    past = list(DialoguePage.objects.filter(round=completed).prefetch_related("events"))
+
+    assert current.start_date <= timezone.localdate() <= current.end_date
+    assert len(dialogues) == 11
+    assert len({d.get_parent().pk for d in dialogues}) == 11
+    phases = {d.phase(now) for d in dialogues}
+    assert {Phase.FOLLOW_UP, Phase.WALK, Phase.PREPARATION} <= phases
+    assert any(d.is_open_for_proposals() for d in dialogues)
+    assert all(d.proposals_close is None for d in dialogues)
+
+    assert 4 <= len(past) <= 11
+    assert {d.phase(now) for d in past} == {Phase.COMPLETED}
+    assert all(d.summary and d.summary_intro for d in past)
+
+    events = DialogueEvent.objects.all()
+    assert events.filter(end__lt=now).exists() and events.filter(start__gt=now).exists()
+    assert events.filter(start__gt=now, start__lt=now + timedelta(days=7)).exists()
+    assert events.filter(kind=DialogueEvent.Kind.OTHER).exists()
+    assert all(
+        event.venue_name and (event.kind != "walk" or event.meeting_point) for event in events
+    )
+
+
+def test_every_demo_page_answers_200(demo, client):
+    pages = Page.objects.live().filter(depth__gte=2).specific()
+
+    failures = {page.url: client.get(page.url).status_code for page in pages}
+
+    assert len(failures) == 1 + 6 + 15 + 2 + 19
+    assert {url: status for url, status in failures.items() if status != 200} == {}
