@@ -9,6 +9,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -66,7 +67,7 @@ class PlacePageQuerySet(PageQuerySet):
         )
 
 
-class PlacePage(Page):
+class PlacePage(RoutablePageMixin, Page):
     """One village: its description, facts, coming events, dialogues and latest summary."""
 
     intro = models.TextField(
@@ -154,6 +155,13 @@ class PlacePage(Page):
             raise ValidationError(_("Ange både latitud och longitud, eller ingen av dem."))
         if self.population_year and self.population is None:
             raise ValidationError({"population": _("Ange invånarantalet som året gäller.")})
+
+    @path("forslag/", name="proposal_list")
+    def proposal_list(self, request):
+        """The public proposals of all the village's dialogues."""
+        from rounds.views import public
+
+        return public.place_proposals(request, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

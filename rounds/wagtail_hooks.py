@@ -1,6 +1,7 @@
 """Admin registration: themes and departments are snippets editors manage."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -30,3 +31,16 @@ class DialogueListsGroup(SnippetViewSetGroup):
 
 
 register_snippet(DialogueListsGroup)
+
+
+@hooks.register("register_log_actions")
+def register_proposal_log_actions(actions):
+    """Audit entries for what happens to a proposal, shown in the admin's history reports."""
+    actions.register_action("rounds.proposal.update", _("Förslag besvarat"), _("Förslag besvarat"))
+    actions.register_action(
+        "rounds.proposal.publish", _("Förslag publicerat"), _("Förslag publicerat")
+    )
+    actions.register_action("rounds.proposal.hide", _("Förslag dolt"), _("Förslag dolt"))
+    actions.register_action(
+        "rounds.proposal.withdraw", _("Förslag återkallat"), _("Förslag återkallat")
+    )

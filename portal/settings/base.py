@@ -126,8 +126,14 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Residents' photos: never served by the web server, only through views that check access.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -167,6 +173,12 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "swedish",
     }
 }
+
+# Proposals from residents (rounds app)
+PROPOSALS_RATE_LIMIT = int(os.environ.get("PROPOSALS_RATE_LIMIT", 5))  # per client and window
+PROPOSALS_RATE_WINDOW = int(os.environ.get("PROPOSALS_RATE_WINDOW", 10 * 60))  # seconds
+PROPOSALS_MIN_FILL_SECONDS = int(os.environ.get("PROPOSALS_MIN_FILL_SECONDS", 5))
+PROPOSALS_PHOTO_MAX_BYTES = int(os.environ.get("PROPOSALS_PHOTO_MAX_BYTES", 10 * 1024 * 1024))
 
 LOGGING = {
     "version": 1,

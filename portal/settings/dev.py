@@ -1,7 +1,7 @@
 """Local development: DEBUG on, mail written to files under var/mail."""
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+from .base import STORAGES, VAR_DIR
 
 DEBUG = True
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105
@@ -9,7 +9,7 @@ ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True

@@ -14,6 +14,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -102,7 +103,7 @@ class DialoguePageQuerySet(PageQuerySet):
         )
 
 
-class DialoguePage(Page):
+class DialoguePage(RoutablePageMixin, Page):
     """One village's dialogue in one round: its walk, its meeting, proposals and summary."""
 
     round = models.ForeignKey(
@@ -277,6 +278,32 @@ class DialoguePage(Page):
     def summary_is_published(self, today=None):
         today = today or timezone.localdate()
         return self.summary_published_at is not None and self.summary_published_at <= today
+
+    # Routes: the views live in rounds.views, imported late because they import these models.
+
+    @path("lamna-forslag/", name="proposal_form")
+    def proposal_form(self, request):
+        from ..views import submission
+
+        return submission.proposal_form(request, self)
+
+    @path("forslag/", name="proposal_list")
+    def proposal_list(self, request):
+        from ..views import public
+
+        return public.dialogue_proposals(request, self)
+
+    @path("forslag/<str:reference>/", name="proposal_detail")
+    def proposal_detail(self, request, reference):
+        from ..views import public
+
+        return public.proposal_detail(request, self, reference)
+
+    @path("forslag/<str:reference>/foto/", name="proposal_photo")
+    def proposal_photo(self, request, reference):
+        from ..views import public
+
+        return public.proposal_photo(request, self, reference)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,0 +1,247 @@
+"""Proposals from residents and the public, dated history of what happened to each."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+from wagtail.search import index
+
+from ..storage import private_storage
+from .pages import DialoguePage
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("Mottaget")
+    REVIEWING = "reviewing", _("Behandlas")
+    DIRECT_ACTION = "direct_action", _("Åtgärdas")
+    PLANNED = "planned", _("Längre planering")
+    FORWARDED = "forwarded", _("Skickat vidare")
+    DONE = "done", _("Genomfört")
+    NOT_FEASIBLE = "not_feasible", _("Genomförs inte")
+    DUPLICATE = "duplicate", _("Dubblett")
+
+
+# A public message is required for these: the resident deserves to know why.
+STATUSES_NEEDING_MESSAGE = {Status.NOT_FEASIBLE, Status.FORWARDED, Status.DUPLICATE}
+
+
+class Visibility(models.TextChoices):
+    PENDING = "pending", _("Väntar på granskning")
+    PUBLIC = "public", _("Publicerat")
+    HIDDEN = "hidden", _("Dolt")
+
+
+class Source(models.TextChoices):
+    ONLINE = "online", _("Webbformuläret")
+    WALK = "walk", _("Förbättringsvandringen")
+    DIALOGUE = "dialogue", _("Dialogmötet")
+    LETTER = "letter", _("Brev")
+    PHONE = "phone", _("Telefon")
+
+
+class AgeGroup(models.TextChoices):
+    UNDER_18 = "under_18", _("Under 18 år")
+    AGE_18_29 = "18_29", _("18–29 år")
+    AGE_30_49 = "30_49", _("30–49 år")
+    AGE_50_64 = "50_64", _("50–64 år")
+    AGE_65_79 = "65_79", _("65–79 år")
+    AGE_80_PLUS = "80_plus", _("80 år eller äldre")
+
+
+def hash_token(token):
+    """The stored form of a private follow-up token: only its SHA-256 is kept."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ProposalTag(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "rounds.Proposal", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ProposalQuerySet(models.QuerySet):
+    def public(self):
+        """Proposals anyone may see: moderated public, under a live and public dialogue."""
+        return self.filter(
+            visibility=Visibility.PUBLIC,
+            dialogue__in=DialoguePage.objects.live().public(),
+        )
+
+
+class Proposal(index.Indexed, models.Model):
+    """A resident's proposal. Its personal data never reaches a public page."""
+
+    reference = models.CharField(_("referens"), max_length=12, unique=True, editable=False)
+    dialogue = models.ForeignKey(
+        DialoguePage,
+        verbose_name=_("dialog"),
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    source = models.CharField(_("källa"), max_length=20, choices=Source, default=Source.ONLINE)
+    submitted_at = models.DateTimeField(_("inkommet"), default=timezone.now, db_index=True)
+
+    # What the resident wrote, kept unchanged as the record.
+    title = models.CharField(_("rubrik"), max_length=120)
+    body = models.TextField(_("beskrivning"), max_length=4000)
+    theme = models.ForeignKey(
+        "rounds.Theme",
+        verbose_name=_("tema"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+    )
+    location = models.CharField(_("var i orten"), max_length=200, blank=True)
+    photo = models.ImageField(
+        _("foto"), upload_to="proposals/%Y/", storage=private_storage, blank=True
+    )
+    tags = TaggableManager(through=ProposalTag, blank=True, verbose_name=_("taggar"))
+
+    # What the public sees: moderators may redact personal details from these.
+    public_title = models.CharField(_("publik rubrik"), max_length=120)
+    public_body = models.TextField(_("publik beskrivning"), max_length=4000)
+
+    # Personal data: only case officers (Handläggare) see it.
+    name = models.CharField(_("namn"), max_length=120, blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    display_name = models.CharField(_("visningsnamn"), max_length=60, blank=True)
+    show_name = models.BooleanField(_("visa namnet publikt"), default=False)
+    notify_status = models.BooleanField(_("e-post när status ändras"), default=False)
+    age_group = models.CharField(_("åldersgrupp"), max_length=20, choices=AgeGroup, blank=True)
+
+    # Moderation.
+    visibility = models.CharField(
+        _("synlighet"),
+        max_length=20,
+        choices=Visibility,
+        default=Visibility.PENDING,
+        db_index=True,
+    )
+    hidden_reason = models.TextField(_("skäl att dölja (internt)"), blank=True)
+    moderated_at = models.DateTimeField(_("granskat"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("återkallat"), null=True, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("dubblett av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+    )
+
+    # The latest update's values, kept here so lists can filter and count without joins.
+    # Only rounds.proposals.add_update() writes them.
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.RECEIVED, editable=False
+    )
+    responsible = models.ForeignKey(
+        "rounds.Department",
+        verbose_name=_("ansvarig"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status_changed_at = models.DateTimeField(
+        _("senast uppdaterat"), default=timezone.now, editable=False
+    )
+
+    follow_token_hash = models.CharField(max_length=64, unique=True, editable=False)
+
+    objects = ProposalQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("public_title", boost=2),
+        index.SearchField("public_body"),
+        index.SearchField("location"),
+        index.FilterField("visibility"),
+        index.FilterField("dialogue"),
+    ]
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("förslag")
+        verbose_name_plural = _("förslag")
+        permissions = [
+            ("view_personal_data", _("Kan se personuppgifter i förslag")),
+            ("moderate_proposal", _("Kan granska och publicera förslag")),
+            ("answer_proposal", _("Kan besvara förslag och ändra status")),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.public_title}"
+
+    @property
+    def is_public(self):
+        return self.visibility == Visibility.PUBLIC
+
+    @property
+    def public_author(self):
+        """The name the resident chose to show, or nothing."""
+        return self.display_name if self.show_name else ""
+
+    def get_public_url(self, request=None):
+        """The proposal's public page, under its dialogue."""
+        return self.dialogue.get_url(request) + self.dialogue.reverse_subpage(
+            "proposal_detail", args=[self.reference]
+        )
+
+
+class ProposalUpdate(models.Model):
+    """One dated step in a proposal's history. The status only changes by adding one."""
+
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("förslag"), on_delete=models.CASCADE, related_name="updates"
+    )
+    status = models.CharField(_("ny status"), max_length=20, choices=Status)
+    public_message = models.TextField(
+        _("svar till invånaren"),
+        max_length=4000,
+        blank=True,
+        help_text=_("Visas publikt. Krävs för ”Genomförs inte”, ”Skickat vidare” och ”Dubblett”."),
+    )
+    responsible = models.ForeignKey(
+        "rounds.Department",
+        verbose_name=_("ansvarig"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="updates",
+    )
+    planned_date = models.DateField(_("planerat datum"), null=True, blank=True)
+    decision_reference = models.CharField(_("diarienummer"), max_length=60, blank=True)
+    internal_note = models.TextField(_("intern anteckning"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handläggare"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("datum"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("uppdatering")
+        verbose_name_plural = _("uppdateringar")
+
+    def __str__(self):
+        return f"{self.proposal.reference}: {self.get_status_display()}"
+
+
+class ReferenceCounter(models.Model):
+    """The last proposal number used each year, so references are short and never reused."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
