@@ -12,7 +12,7 @@ MANAGE = $(BIN)/python manage.py
 INSTALLED = $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-browser lint format check check-deploy migrate seed \
+.PHONY: help install run test test-browser bench lint format check check-deploy migrate seed \
 	superuser shell collectstatic lock clean
 
 help: ## List the targets (the default)
@@ -52,6 +52,9 @@ test: $(INSTALLED) ## Run the whole test suite (SQLite, or DATABASE_URL if set; 
 test-browser: $(INSTALLED) ## Run only the browser tests (Playwright with the system Chromium)
 	@mkdir -p var
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+bench: $(INSTALLED) ## Measure page speed and queries on the demo content (not a test)
+	$(BIN)/python -m benchmarks
 
 lint: $(INSTALLED) ## Check code style and formatting with ruff (changes nothing)
 	$(BIN)/ruff check .

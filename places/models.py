@@ -16,7 +16,13 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from rounds.queries import dialogues_of_place, next_event_by_place, upcoming_events
+from rounds.queries import (
+    dialogues_of_place,
+    next_event_by_place,
+    proposals_in,
+    status_tally,
+    upcoming_events,
+)
 
 
 class PlaceIndexPage(Page):
@@ -173,4 +179,5 @@ class PlacePage(RoutablePageMixin, Page):
             (d for d in dialogues if d.summary_is_published(timezone.localdate(now))), None
         )
         context["tags"] = list(self.tags.all())
+        context["proposal_tally"] = status_tally(proposals_in(dialogues))
         return context

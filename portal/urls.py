@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     path("sok/", search_views.search, name="search"),
+    path("mitt-forslag/", include("rounds.urls")),
 ]
 
 if settings.DEBUG:

@@ -77,6 +77,8 @@ def add_update(proposal, *, status, user=None, duplicate_of=None, **fields):
 @transaction.atomic
 def publish(proposal, *, user=None, public_title=None, public_body=None):
     """Make a proposal public, optionally with its public text redacted."""
+    if proposal.withdrawn_at:
+        raise ValidationError(_("Invånaren har återkallat förslaget; det kan inte publiceras."))
     proposal.public_title = public_title or proposal.public_title
     proposal.public_body = public_body or proposal.public_body
     proposal.visibility = Visibility.PUBLIC

@@ -1,11 +1,17 @@
-"""Admin registration: themes and departments are snippets editors manage."""
+"""Admin registration: themes and departments are snippets editors manage; proposals have
+their workbench (`rounds.admin`) with dashboard panels."""
 
+from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail_modeladmin.options import modeladmin_register
 
-from .models import Department, Theme
+from .admin.helpers import ProposalPermissionHelper
+from .admin.modeladmin import BASE_URL_PATH, ProposalAdmin
+from .admin.panels import proposal_panels
+from .models import Department, Proposal, Theme
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -31,6 +37,23 @@ class DialogueListsGroup(SnippetViewSetGroup):
 
 
 register_snippet(DialogueListsGroup)
+modeladmin_register(ProposalAdmin)
+
+proposal_permission_helper = ProposalPermissionHelper(Proposal, inspect_view_enabled=True)
+
+
+@hooks.register("construct_homepage_panels")
+def add_proposal_panels(request, panels):
+    """Moderation queue and proposals without an update, for those who can view proposals."""
+    panels.extend(proposal_panels(request.user, proposal_permission_helper, BASE_URL_PATH))
+
+
+@hooks.register("register_permissions")
+def register_proposal_update_permissions():
+    """Updates are not a workbench of their own, but groups may be given rights on them."""
+    return Permission.objects.filter(
+        content_type__app_label="rounds", content_type__model="proposalupdate"
+    )
 
 
 @hooks.register("register_log_actions")

@@ -1,32 +1,51 @@
-"""Site search at /sok/: pages now, public proposals later."""
+"""Site search at /sok/: pages, and public proposals as a second group of results."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
 
-from rounds.models import DialoguePage
-from rounds.queries import attach_places
+from rounds.models import DialoguePage, Proposal
+from rounds.queries import PRIVATE_FIELDS, attach_places
 
 from .query import MAX_QUERY_LENGTH, build_query, clean_terms
 
 RESULTS_PER_PAGE = 10
 
 
+def paginate(found, number):
+    """One page of results; a page number that is not one shows the first page."""
+    paginator = Paginator(found, RESULTS_PER_PAGE)
+    try:
+        return paginator.page(number or 1)
+    except (PageNotAnInteger, EmptyPage):
+        return paginator.page(1)
+
+
+def search_proposals(query, site):
+    """Public proposals of the site matching `query`; only public fields are indexed or loaded."""
+    proposals = (
+        Proposal.objects.public()
+        .filter(dialogue__in=DialoguePage.objects.descendant_of(site.root_page))
+        .select_related("dialogue", "theme")
+        .defer(*PRIVATE_FIELDS, "dialogue__body", "dialogue__summary")
+    )
+    return get_search_backend().search(query, proposals)
+
+
 def search(request):
     raw_query = request.GET.get("q", "").strip()
     terms = clean_terms(raw_query)
-    results = None
+    results = proposal_results = None
     if terms:
         site = Site.find_for_request(request)
+        query = build_query(terms)
         pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
-        found = pages.specific().search(build_query(terms))
-        paginator = Paginator(found, RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("sida", 1))
-        except (PageNotAnInteger, EmptyPage):
-            results = paginator.page(1)
+        results = paginate(pages.specific().search(query), request.GET.get("sida"))
         # Dialogues share titles like "Utvecklingsdialog 2026": show their village too.
         attach_places(page for page in results if isinstance(page, DialoguePage))
+        proposal_results = paginate(search_proposals(query, site), request.GET.get("forslagssida"))
+        attach_places(proposal.dialogue for proposal in proposal_results)
     return TemplateResponse(
         request,
         "search/search.html",
@@ -35,5 +54,6 @@ def search(request):
             "searched": bool(raw_query),
             "usable_query": bool(terms),
             "results": results,
+            "proposal_results": proposal_results,
         },
     )

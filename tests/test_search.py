@@ -245,3 +245,126 @@ def test_password_protected_page_is_not_found(client, content):
         page=content["walk_page"], restriction_type=PageViewRestriction.PASSWORD, password="x"
     )
     assert result_titles(search(client, {"q": "vandringar"})) == []
+
+
+# Public proposals
+
+
+@pytest.fixture
+def proposals(content):
+    from rounds import proposals as services
+    from rounds.models.proposals import Visibility
+    from tests import proposal_factories as pf
+
+    dialogue = content["dialogue"]
+    public = pf.proposal(
+        dialogue,
+        title="Farthinder vid skolan",
+        body="Bilarna kör för fort förbi skolgården på morgonen.",
+        location="Skolvägen",
+        name="Karin Lindqvist",
+        email="karin@example.org",
+        phone="070-123 45 67",
+    )
+    redacted = pf.proposal(
+        dialogue,
+        visibility=Visibility.PENDING,
+        title="Karins granne Olle kör för fort",
+        body="Olle Svensson på Ekvägen 4 kör alltid för fort.",
+        location="Ekvägen",
+    )
+    services.publish(
+        redacted,
+        public_title="Fartkontroller på Ekvägen",
+        public_body="Många kör för fort på Ekvägen.",
+    )
+    pf.proposal(dialogue, visibility=Visibility.PENDING, title="Farthinder vid kiosken")
+    pf.proposal(dialogue, visibility=Visibility.HIDDEN, title="Farthinder vid macken")
+    return {**content, "public": public, "redacted": redacted}
+
+
+def proposal_results(soup):
+    return [
+        text_of(r.select_one(".search-result__title"))
+        for r in soup.select(".search-result--proposal")
+    ]
+
+
+def test_public_proposal_is_found_with_its_type_snippet_and_link(client, proposals):
+    soup = search(client, {"q": "farthinder"})
+    assert proposal_results(soup) == ["Läckeby: Farthinder vid skolan"]
+    result = soup.select_one(".search-result--proposal")
+    proposal = proposals["public"]
+    assert text_of(result.select_one(".search-result__type")) == f"Förslag {proposal.reference}"
+    assert "Bilarna kör för fort förbi skolgården" in text_of(result)
+    assert "Status: Mottaget" in text_of(result)
+    assert result.find("a")["href"] == proposal.get_public_url()
+    assert "1 förslag för ”farthinder”" in text_of(soup.find("main"))
+
+
+@pytest.mark.parametrize("query", ["Farthinder", "skolgårdens", "bilar", "skolvägen"])
+def test_proposal_is_found_by_word_forms_of_its_public_text_and_place(client, proposals, query):
+    assert proposal_results(search(client, {"q": query})) == ["Läckeby: Farthinder vid skolan"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["kiosken", "macken", "Karin", "Lindqvist", "karin@example.org", "070", "Olle", "Svensson"],
+)
+def test_pending_hidden_personal_and_redacted_text_is_not_found(client, proposals, query):
+    soup = search(client, {"q": query})
+    assert proposal_results(soup) == []
+
+
+def test_redacted_proposal_is_found_by_its_public_text(client, proposals):
+    assert proposal_results(search(client, {"q": "fartkontroller ekvägen"})) == [
+        "Läckeby: Fartkontroller på Ekvägen"
+    ]
+
+
+def test_pages_and_proposals_are_shown_in_two_groups(client, proposals):
+    from tests import proposal_factories as pf
+
+    pf.proposal(proposals["dialogue"], title="Förbättringsvandringen borde gå förbi ån")
+    soup = search(client, {"q": "förbättringsvandring"})
+    headings = [text_of(h) for h in soup.select("main h2")]
+    assert headings == [
+        "1 träff för ”förbättringsvandring”",
+        "1 förslag för ”förbättringsvandring”",
+    ]
+    assert result_titles(soup) == [
+        "Om förbättringsvandringen",
+        "Läckeby: Förbättringsvandringen borde gå förbi ån",
+    ]
+
+
+def test_proposal_of_another_site_is_not_found(client, proposals):
+    from places.models import PlacePage
+    from tests import proposal_factories as pf
+
+    other_home = factories.other_site("annan.example.org")
+    village = other_home.add_child(instance=PlacePage(title="Annanby", intro="En by."))
+    pf.proposal(factories.dialogue(village, proposals["round"]), title="Fyrvaktarbostaden")
+    assert proposal_results(search(client, {"q": "fyrvaktarbostaden"})) == []
+    assert proposal_results(
+        search(client, {"q": "fyrvaktarbostaden"}, host="annan.example.org")
+    ) == ["Annanby: Fyrvaktarbostaden"]
+
+
+def test_proposal_results_come_ten_to_a_page_of_their_own(client, many_matches, site_tree):
+    from tests import proposal_factories as pf
+
+    for n in range(12):
+        pf.proposal(site_tree["dialogue"], title=f"Cykelväg till skolan {n:02}")
+    first = search(client, {"q": "cykelvägar"})
+    assert len(proposal_results(first)) == 10
+    assert len(result_titles(first)) == 20  # ten pages and ten proposals
+    second = search(client, {"q": "cykelvägar", "forslagssida": "2"})
+    assert len(proposal_results(second)) == 2
+    assert set(proposal_results(first)).isdisjoint(proposal_results(second))
+    # The pages keep their own page number.
+    both = search(client, {"q": "cykelvägar", "sida": "2", "forslagssida": "2"})
+    assert len(result_titles(both)) == 4
+    links = [a["href"] for a in both.select(".pagination a")]
+    assert all("q=cykelv" in link for link in links)
+    assert any("sida=1" in link and "forslagssida=2" in link for link in links)

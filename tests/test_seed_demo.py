@@ -10,9 +10,19 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Revision, Site
 
+from home.demo.content.proposals import COMPLETED, CURRENT
 from home.models import HomePage, MunicipalitySettings, PortalImage
 from places.models import PlacePage
-from rounds.models import Department, DialogueEvent, DialoguePage, RoundPage, Theme
+from rounds.models import (
+    Department,
+    DialogueEvent,
+    DialoguePage,
+    Proposal,
+    ProposalUpdate,
+    RoundPage,
+    Theme,
+)
+from rounds.models.proposals import Source, Status, Visibility
 from rounds.phases import Phase
 
 POPULATIONS = {
@@ -69,6 +79,14 @@ def snapshot():
         "images": sorted(PortalImage.objects.values_list("title", "description", "file")),
         "themes": sorted(Theme.objects.values_list("name", "description", "sort_order")),
         "departments": sorted(Department.objects.values_list("name", "kind", "website")),
+        "proposals": sorted(
+            Proposal.objects.values_list(
+                "reference", "dialogue_id", "title", "status", "visibility", "status_changed_at"
+            )
+        ),
+        "updates": sorted(
+            ProposalUpdate.objects.values_list("proposal_id", "status", "created_at")
+        ),
         "home": (home.title, home.intro, home.method_heading, home.method_text),
         "settings": settings,
     }
@@ -84,8 +102,19 @@ def test_seeding_twice_changes_nothing(demo):
     second_output = seed()
 
     assert snapshot() == before
-    assert "Demoinnehåll klart: 15 orter, 2 omgångar, 19 dialoger." in demo
+    proposals = len(COMPLETED) + len(CURRENT)
+    assert f"Demoinnehåll klart: 15 orter, 2 omgångar, 19 dialoger, {proposals} förslag." in demo
     assert second_output == ""
+
+
+def test_seeding_twice_adds_no_proposals_or_updates(demo):
+    counts = Proposal.objects.count(), ProposalUpdate.objects.count()
+
+    seed()
+
+    assert (Proposal.objects.count(), ProposalUpdate.objects.count()) == counts
+    assert counts[0] == len(COMPLETED) + len(CURRENT)
+    assert counts[1] > 2 * counts[0]
 
 
 def test_admin_only_when_asked(demo):
@@ -175,3 +204,87 @@ def test_every_demo_page_answers_200(demo, client):
 
     assert len(failures) == 1 + 6 + 15 + 2 + 19
     assert {url: status for url, status in failures.items() if status != 200} == {}
+
+
+def test_demo_proposals_end_in_every_status(demo):
+    statuses = set(Proposal.objects.values_list("status", flat=True))
+    completed = Proposal.objects.exclude(dialogue__round=current_round())
+
+    assert statuses == set(Status)
+    assert set(completed.values_list("visibility", flat=True)) == {Visibility.PUBLIC}
+    assert set(completed.values_list("status", flat=True)) >= {
+        Status.DIRECT_ACTION,
+        Status.PLANNED,
+        Status.FORWARDED,
+        Status.DONE,
+        Status.NOT_FEASIBLE,
+        Status.DUPLICATE,
+    }
+
+
+def test_each_status_is_its_latest_update_in_a_dated_history(demo):
+    now = timezone.now()
+    proposals = Proposal.objects.prefetch_related("updates", "dialogue__events")
+
+    for proposal in proposals:
+        updates = list(proposal.updates.all())
+        latest = updates[-1]
+        assert (proposal.status, proposal.responsible_id) == (latest.status, latest.responsible_id)
+        assert proposal.status_changed_at == latest.created_at
+        assert (updates[0].status, updates[0].created_at) == (
+            Status.RECEIVED,
+            proposal.submitted_at,
+        )
+        stamps = [update.created_at for update in updates]
+        assert stamps == sorted(stamps) and stamps[-1] < now
+        if proposal.is_public and proposal.source != Source.ONLINE:
+            assert proposal.moderated_at == proposal.submitted_at
+        if proposal.status == Status.DUPLICATE:
+            assert proposal.duplicate_of.dialogue_id == proposal.dialogue_id
+
+
+def test_completed_round_has_full_histories_after_the_meeting(demo):
+    completed = Proposal.objects.exclude(dialogue__round=current_round())
+
+    for proposal in completed.prefetch_related("updates__responsible", "dialogue__events"):
+        updates = list(proposal.updates.all())
+        answers = [u for u in updates if u.status not in (Status.RECEIVED, Status.REVIEWING)]
+        assert len(updates) >= 2 and answers, proposal.title
+        assert any(u.created_at > proposal.dialogue.meeting.end for u in answers)
+        for update in answers:
+            assert update.public_message, proposal.title
+            if update.status == Status.FORWARDED:
+                assert update.responsible.kind == Department.Kind.EXTERNAL
+    updates = ProposalUpdate.objects.filter(proposal__in=completed)
+    assert updates.exclude(planned_date=None).exists()
+    assert updates.filter(decision_reference__regex=r"^[A-Z]+ 20\d\d/\d{4}$").exists()
+
+
+def test_current_round_has_pending_and_unanswered_proposals(demo):
+    current = Proposal.objects.filter(dialogue__round=current_round()).select_related("dialogue")
+    public = current.filter(visibility=Visibility.PUBLIC)
+
+    assert current.filter(visibility=Visibility.PENDING).count() >= 3
+    assert {Status.RECEIVED, Status.REVIEWING} <= set(public.values_list("status", flat=True))
+    assert {Source.WALK, Source.DIALOGUE, Source.LETTER, Source.PHONE} <= set(
+        current.values_list("source", flat=True)
+    )
+    for proposal in current.filter(source=Source.ONLINE):
+        assert proposal.dialogue.proposals_open <= timezone.localdate(proposal.submitted_at)
+
+
+def test_demo_personal_data_is_fictitious_and_mostly_unnamed(demo):
+    proposals = Proposal.objects.all()
+    emails = [*proposals.exclude(email="").values_list("email", flat=True)]
+    emails += get_user_model().objects.exclude(email="").values_list("email", flat=True)
+    phones = proposals.exclude(phone="").values_list("phone", flat=True)
+    shown = proposals.filter(show_name=True)
+
+    assert emails and {email.rsplit("@", 1)[1] for email in emails} <= {
+        "example.org",
+        "example.com",
+    }
+    # 070-1740605 to 070-1740699 are set aside by PTS for use in fiction.
+    assert phones and all(phone.startswith("070-174 06") for phone in phones)
+    assert 0 < shown.count() < proposals.count() / 4
+    assert all(proposal.public_author for proposal in shown)

@@ -1,4 +1,4 @@
-"""Seed the whole demo: settings, snippets, site pages, villages and the dialogue schedule."""
+"""Seed the whole demo: settings, snippets, site pages, villages, the schedule and proposals."""
 
 import math
 
@@ -14,6 +14,7 @@ from .content.snippets import DEPARTMENTS, THEMES
 from .content.stream import facts, paragraphs
 from .content.villages import POPULATION_YEAR, SCENE_ALT, VILLAGES
 from .ensure import ensure_image, ensure_page
+from .proposals import seed_proposals
 from .schedule import seed_rounds
 
 KALMAR = (56.6634, 16.3568)
@@ -49,6 +50,7 @@ def seed(today):
     update_settings(site, accessibility, privacy)
     villages = {village.slug: ensure_village(places, village) for village in VILLAGES}
     seed_rounds(rounds, villages, today)
+    seed_proposals(rounds)
 
 
 def seed_snippets():

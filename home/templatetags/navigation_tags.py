@@ -21,7 +21,17 @@ def main_nav(context):
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, page):
-    """The trail from the home page down to (not including) `page`."""
+def breadcrumbs(context, page, trail=(), current=""):
+    """The trail from the home page down to `page`, the current page.
+
+    On a route of `page` (e.g. a dialogue's proposals), `current` names where the visitor is,
+    after `page` and any (url, title) pairs in `trail`.
+    """
     ancestors = page.get_ancestors().filter(depth__gt=1) if page.depth > 2 else []
-    return {"ancestors": ancestors, "page": page, "request": context["request"]}
+    return {
+        "ancestors": ancestors,
+        "page": page,
+        "trail": trail,
+        "current": current,
+        "request": context["request"],
+    }

@@ -306,6 +306,8 @@ class DialoguePage(RoutablePageMixin, Page):
         return public.proposal_photo(request, self, reference)
 
     def get_context(self, request, *args, **kwargs):
+        from ..queries import proposals_of_dialogue, status_tally  # queries imports these models
+
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         context["place"] = self.get_parent()
@@ -314,6 +316,7 @@ class DialoguePage(RoutablePageMixin, Page):
         context["phase_steps"] = self.phase_steps(now)
         context["is_open_for_proposals"] = self.is_open_for_proposals(timezone.localdate(now))
         context["summary_published"] = self.summary_is_published(timezone.localdate(now))
+        context["proposal_tally"] = status_tally(proposals_of_dialogue(self))
         return context
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from home.demo.builder import seed
 from places.models import PlacePage
-from rounds.models import DialoguePage, RoundPage
+from rounds.models import DialoguePage, Proposal, RoundPage
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "ortsdialog"  # noqa: S105 - a documented local demo login
@@ -32,7 +32,7 @@ def quiet(enabled):
 
 class Command(BaseCommand):
     help = (
-        "Fyller webbplatsen med demoinnehåll: orter, omgångar, dialoger och sidor. "
+        "Fyller webbplatsen med demoinnehåll: orter, omgångar, dialoger, förslag och sidor. "
         "Kan köras flera gånger; det som redan finns lämnas orört."
     )
 
@@ -53,7 +53,8 @@ class Command(BaseCommand):
                 self.style.SUCCESS(
                     f"Demoinnehåll klart: {PlacePage.objects.count()} orter, "
                     f"{RoundPage.objects.count()} omgångar, "
-                    f"{DialoguePage.objects.count()} dialoger."
+                    f"{DialoguePage.objects.count()} dialoger, "
+                    f"{Proposal.objects.count()} förslag."
                 )
             )
 

@@ -1,0 +1,1 @@
+"""Page speed and queries per request on the demo content: `make bench` (not a test)."""

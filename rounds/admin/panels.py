@@ -1,0 +1,88 @@
+"""Dashboard panels: proposals waiting for moderation, and those left without an update."""
+
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
+from wagtail_modeladmin.helpers import AdminURLHelper
+
+from ..models import Proposal
+from .queries import STALE_AFTER_DAYS, awaiting_moderation, without_recent_update
+
+SHOWN = 5
+
+
+class ProposalPanel(Component):
+    """A count and the oldest few proposals of one queue: two queries."""
+
+    template_name = "rounds/admin/panels/proposals.html"
+    name = ""
+    heading = ""
+    empty_text = ""
+    list_filter = ""  # Query string of the index filtered to this queue.
+    date_field = ""
+    date_label = ""
+    action = "inspect"
+
+    def __init__(self, url_helper, can_moderate=False):
+        self.url_helper = url_helper
+        self.can_moderate = can_moderate
+
+    def get_queryset(self):
+        raise NotImplementedError
+
+    def get_context_data(self, parent_context):
+        proposals = self.get_queryset()
+        shown = list(proposals.only("pk", "reference", "public_title", self.date_field)[:SHOWN])
+        for proposal in shown:
+            proposal.admin_url = self.url_helper.get_action_url(self.action, proposal.pk)
+            proposal.date = getattr(proposal, self.date_field)
+        count = proposals.count() if len(shown) == SHOWN else len(shown)
+        return {
+            "panel": self,
+            "heading": f"{self.heading} ({count})",
+            "count": count,
+            "proposals": shown,
+            "list_url": f"{self.url_helper.index_url}?{self.list_filter}",
+        }
+
+
+class AwaitingModerationPanel(ProposalPanel):
+    name = "proposals_awaiting_moderation"
+    order = 90
+    heading = _("Förslag som väntar på granskning")
+    empty_text = _("Inga förslag väntar på granskning.")
+    list_filter = "visibility__exact=pending"
+    date_field = "submitted_at"
+    date_label = _("Inkommet")
+
+    def __init__(self, url_helper, can_moderate=False):
+        super().__init__(url_helper, can_moderate)
+        self.action = "moderate" if can_moderate else "inspect"
+
+    def get_queryset(self):
+        return awaiting_moderation()
+
+
+class WithoutUpdatePanel(ProposalPanel):
+    name = "proposals_without_update"
+    order = 95
+    heading = format_lazy(_("Förslag utan uppdatering på {days} dagar"), days=STALE_AFTER_DAYS)
+    empty_text = format_lazy(
+        _("Alla publicerade förslag har uppdaterats de senaste {days} dagarna."),
+        days=STALE_AFTER_DAYS,
+    )
+    list_filter = "stale=1"
+    date_field = "status_changed_at"
+    date_label = _("Senast uppdaterat")
+
+    def get_queryset(self):
+        return without_recent_update()
+
+
+def proposal_panels(user, permission_helper, base_url_path):
+    """The panels `user` may see: none without the right to view proposals."""
+    if not permission_helper.user_can_list(user):
+        return []
+    url_helper = AdminURLHelper(Proposal, base_url_path=base_url_path)
+    can_moderate = permission_helper.user_can_moderate(user)
+    return [AwaitingModerationPanel(url_helper, can_moderate), WithoutUpdatePanel(url_helper)]

@@ -1,0 +1,107 @@
+"""Residents' photos: recognised by their content, then re-encoded to a plain JPEG.
+
+Nothing of the uploaded file survives but its pixels: no EXIF (GPS, camera, time), no XMP,
+no comments, no colour profile (the pixels are converted to sRGB instead). The file's name,
+extension and declared content type are never trusted.
+"""
+
+import warnings
+from io import BytesIO
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from PIL import Image, ImageCms, ImageOps
+
+# What Pillow must recognise the file as. MPO is the JPEG variant some phones save.
+ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
+# Larger than any phone camera saves by default (50 megapixels), far below what would
+# exhaust memory; Pillow's own decompression-bomb limit is higher still.
+MAX_PIXELS = 50_000_000
+MAX_SIDE = 2000
+JPEG_QUALITY = 85
+
+NOT_AN_IMAGE = gettext_lazy("Filen är inte en bild vi kan ta emot (JPEG, PNG eller WebP).")
+TOO_MANY_PIXELS = gettext_lazy(
+    "Bilden har för många bildpunkter. Ta en mindre bild eller förminska den."
+)
+
+
+def clean_photo(upload):
+    """Check an uploaded file and return it as JPEG bytes without metadata.
+
+    Raises ValidationError, with a message for the resident, for anything else: never a 500.
+    """
+    limit = settings.PROPOSALS_PHOTO_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            _("Bilden är för stor. Den får vara högst %(limit)s.")
+            % {"limit": filesizeformat(limit)},
+            code="too_big",
+        )
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                check_image(image)
+                return reencode(image)
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ValidationError(TOO_MANY_PIXELS, code="too_many_pixels") from error
+    except Exception as error:  # Pillow raises many kinds of exception for broken files.
+        raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
+
+
+def check_image(image):
+    """Refuse other formats and images too large to decode safely (only the header is read)."""
+    if image.format not in ACCEPTED_FORMATS:
+        raise ValidationError(NOT_AN_IMAGE, code="not_an_image")
+    if image.width * image.height > MAX_PIXELS:
+        raise ValidationError(TOO_MANY_PIXELS, code="too_many_pixels")
+
+
+def reencode(image):
+    """The picture, upright, at most MAX_SIDE pixels on its long side, as a bare JPEG."""
+    image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG only: decode at a reduced size
+    profile = image.info.get("icc_profile")
+    image = ImageOps.exif_transpose(image)
+    if image.mode not in ("RGB", "RGBA"):
+        image = image.convert("RGBA")
+    image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+    picture = to_srgb(flatten(image), profile)
+    output = BytesIO()
+    picture.save(output, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    return output.getvalue()
+
+
+def flatten(image):
+    """The pixels on a new white canvas: transparency filled, none of the file's info kept."""
+    canvas = Image.new("RGB", image.size, "white")
+    canvas.paste(image, mask=image if image.mode == "RGBA" else None)
+    return canvas
+
+
+def to_srgb(image, profile):
+    """Convert from the file's colour profile to sRGB, so colours stay right without it."""
+    if not profile:
+        return image
+    try:
+        source = ImageCms.ImageCmsProfile(BytesIO(profile))
+        converted = ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB"))
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return image  # a broken profile: keep the pixels as they are
+    converted.info.clear()
+    return converted
+
+
+def preview(data, size=800):
+    """A smaller copy of an already re-encoded photo, for showing it before it is sent."""
+    with Image.open(BytesIO(data)) as image:
+        image.thumbnail((size, size), Image.Resampling.LANCZOS)
+        output = BytesIO()
+        image.convert("RGB").save(output, "JPEG", quality=80)
+    return output.getvalue()

@@ -1,0 +1,117 @@
+"""The public proposal pages pass axe-core's WCAG rules and reflow at 320 CSS pixels."""
+
+from datetime import date
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from rounds.models.proposals import Source, Status
+from tests import proposal_factories as pf
+
+from .test_accessibility import AXE_OPTIONS, describe, overflowing
+
+pytestmark = pytest.mark.browser
+
+_axe = Axe()
+
+
+@pytest.fixture
+def proposals(site):
+    """25 answered proposals in Läckeby, one with a photo and a full history, and their URLs."""
+    dialogue, place = site["dialogue_open"], site["place"]
+    traffic, nature = pf.theme("Trafik och vägar"), pf.theme("Natur och lekplatser")
+    roads = pf.department("Samhällsbyggnadsförvaltningen")
+    region = pf.department("Region Kalmar län, Kalmar länstrafik")
+    full = pf.proposal(
+        dialogue,
+        title="Upphöjt övergångsställe vid Läckeby skola",
+        body="Bilarna kör fort förbi skolan på morgonen.\n\nEtt upphöjt övergångsställe "
+        "och en skylt om skolväg skulle göra vägen säkrare för barnen.",
+        location="Skolvägen, vid idrottshallens parkering",
+        theme=traffic,
+        photo_name="overgang.jpg",
+        display_name="Berit på backen",
+        show_name=True,
+    )
+    pf.answer(full, Status.REVIEWING, public_message="Arbetsgruppen har tittat på platsen.")
+    pf.answer(
+        full,
+        Status.PLANNED,
+        responsible=roads,
+        public_message="Övergångsstället ingår i nästa års trafiksäkerhetsplan.",
+        planned_date=date(2027, 6, 1),
+        decision_reference="SBF 2026/118",
+    )
+    pf.answer(full, Status.DONE, responsible=roads, public_message="Klart i augusti.")
+    duplicate = pf.proposal(dialogue, title="Säkrare skolväg", theme=traffic)
+    pf.answer(duplicate, Status.DUPLICATE, public_message="Samma som ett annat.", duplicate_of=full)
+    for n in range(23):
+        item = pf.proposal(
+            dialogue,
+            title=f"Förslag nummer {n + 1} om byns gemensamma ytor",
+            theme=nature if n % 2 else traffic,
+            source=Source.WALK,
+        )
+        if n % 3 == 0:
+            pf.answer(item, Status.FORWARDED, responsible=region, public_message="Skickat.")
+        elif n % 3 == 1:
+            pf.answer(item, Status.PLANNED, responsible=roads)
+    lists = dialogue.url + "forslag/"
+    return {
+        "dialogue-list-filtered": f"{lists}?status=planned&tema={nature.pk}&ordning=uppdaterad",
+        "dialogue-list-page-2": f"{lists}?sida=2",
+        "dialogue-list-bad-filter": f"{lists}?status=x&tema=y",
+        "village-list": place.url + "forslag/",
+        "detail-full": full.get_public_url(),
+        "detail-duplicate": duplicate.get_public_url(),
+        "dialogue-with-proposals": dialogue.url,
+        "village-with-proposals": place.url,
+    }
+
+
+def test_proposal_pages_have_no_axe_violations(page, visit, proposals):
+    problems = []
+    for name, path in proposals.items():
+        visit(path)
+        violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
+        if violations:
+            problems.append(f"{name} ({path}):\n{describe(violations)}")
+    assert not problems, "\n".join(problems)
+
+
+def test_detail_page_shows_the_photo_and_the_whole_timeline(page, visit, proposals):
+    visit(proposals["detail-full"])
+    photo = page.locator(".proposal-photo img")
+    assert photo.evaluate("img => img.complete && img.naturalWidth") == 320
+    assert page.locator(".timeline__item").count() == 4
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Upphöjt övergångsställe vid Läckeby skola"
+    )
+
+
+def test_filters_work_without_javascript(browser, live_server, proposals):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(proposals["village-list"])
+        tab.get_by_label("Status", exact=True).select_option(label="Genomfört")
+        tab.get_by_role("button", name="Filtrera").click()
+        tab.wait_for_url("**status=done**")
+        assert tab.locator(".proposal-item").count() == 1
+        assert "Upphöjt övergångsställe" in tab.locator(".proposal-item").inner_text()
+    finally:
+        context.close()
+
+
+def test_proposal_pages_reflow_at_320_css_pixels(page, visit, proposals):
+    page.set_viewport_size({"width": 320, "height": 640})
+    problems = []
+    for name, path in proposals.items():
+        visit(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            problems.append(f"{name} ({path}) is {width} px wide: {overflowing(page)}")
+        violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
+        if violations:
+            problems.append(f"{name} ({path}) at 320 px:\n{describe(violations)}")
+    assert not problems, "\n".join(problems)

@@ -1,0 +1,248 @@
+"""Bots and floods are refused with a 4xx and a Swedish message; what was typed is kept."""
+
+import time
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from rounds import abuse
+from rounds.models import Proposal
+from tests.proposal_form_support import (
+    form_url,
+    image_bytes,
+    open_dialogue,
+    post_review,
+    press,
+    review_value,
+    soup,
+    stamp_of,
+    submit_proposal,
+    text,
+    upload,
+    valid_data,
+)
+
+
+@pytest.fixture
+def dialogue(site_tree):
+    return open_dialogue(site_tree)
+
+
+@pytest.fixture
+def no_wait(settings):
+    settings.PROPOSALS_MIN_FILL_SECONDS = 0
+
+
+def assert_input_kept(response):
+    page = soup(response)
+    assert page.find(id="id_title")["value"] == "Belysning vid busshållplatsen"
+    assert page.find(id="id_body").get_text().strip().startswith("Det är mörkt")
+    assert page.find(id="id_email")["value"] == "anna@example.org"
+
+
+def summary_text(response):
+    return " ".join(soup(response).find(attrs={"data-error-summary": True}).get_text().split())
+
+
+# Honeypot
+
+
+def test_a_filled_honeypot_is_refused_with_400_and_nothing_is_saved(client, dialogue, no_wait):
+    response = post_review(client, dialogue, valid_data(website="http://spam.example"))
+
+    assert response.status_code == 400
+    assert "fältet som ska lämnas tomt var ifyllt" in summary_text(response)
+    assert_input_kept(response)
+    assert soup(response).find("input", {"name": "website"})["value"] == ""
+    assert Proposal.objects.count() == 0
+
+
+def test_a_filled_honeypot_asks_for_the_photo_again(client, dialogue, no_wait):
+    data = valid_data(website="spam", photo=upload(image_bytes()))
+
+    response = post_review(client, dialogue, data)
+
+    assert response.status_code == 400
+    assert "Välj bilden igen" in soup(response).find(class_="form-photo").get_text()
+
+
+# Minimum fill time
+
+
+def test_a_form_sent_too_fast_is_refused_with_400_and_the_input_kept(client, dialogue, settings):
+    settings.PROPOSALS_MIN_FILL_SECONDS = 60
+
+    response = post_review(client, dialogue)
+
+    assert response.status_code == 400
+    assert "Vänta några sekunder" in summary_text(response)
+    assert_input_kept(response)
+    assert Proposal.objects.count() == 0
+
+
+def test_the_fill_time_counts_from_when_the_form_was_opened(client, dialogue, settings):
+    settings.PROPOSALS_MIN_FILL_SECONDS = 60
+    stamp = stamp_of(client, dialogue)
+    refused = post_review(client, dialogue, stamp=stamp)
+    # The refused page carries the original start time on, not a new one.
+    assert soup(refused).find("input", {"name": abuse.STARTED_FIELD})["value"] == stamp
+
+    settings.PROPOSALS_MIN_FILL_SECONDS = 0
+    assert post_review(client, dialogue, stamp=stamp).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "",
+        "12345",
+        "1700000000.0:forged:signature",
+        abuse.start_stamp().replace(":", ":x", 1),
+    ],
+)
+def test_a_missing_or_forged_start_time_is_refused_with_400(client, dialogue, no_wait, stamp):
+    data = valid_data()
+    data[abuse.STARTED_FIELD] = stamp
+
+    response = client.post(form_url(dialogue), data)
+
+    assert response.status_code == 400
+    assert "kunde inte kontrolleras" in summary_text(response)
+    assert_input_kept(response)
+    # The page carries a new, valid start time so the resident can go on.
+    new_stamp = soup(response).find("input", {"name": abuse.STARTED_FIELD})["value"]
+    assert abuse.seconds_since(new_stamp) is not None
+
+
+def test_a_form_sent_right_after_opening_is_too_fast(settings):
+    settings.PROPOSALS_MIN_FILL_SECONDS = 5
+
+    assert abuse.fill_time_refusal(abuse.start_stamp()) is not None
+
+
+# Rate limit
+
+
+def test_the_sixth_proposal_within_the_window_is_refused_with_429(client, dialogue, no_wait):
+    for _ in range(5):
+        assert submit_proposal(client, dialogue).status_code == 303
+
+    response = post_review(client, dialogue)
+
+    assert response.status_code == 429
+    assert "Du har skickat många förslag på kort tid" in summary_text(response)
+    assert "10 minuter" in summary_text(response)
+    assert 0 < int(response["Retry-After"]) <= 600
+    assert_input_kept(response)
+    assert Proposal.objects.count() == 5
+
+
+def test_sending_a_review_made_before_the_limit_was_reached_is_refused(
+    client, dialogue, no_wait, settings
+):
+    settings.PROPOSALS_RATE_LIMIT = 1
+    first, second = post_review(client, dialogue), post_review(client, dialogue)
+    assert press(client, dialogue, review_value(first), "send").status_code == 303
+
+    response = press(client, dialogue, review_value(second), "send")
+
+    assert response.status_code == 429
+    assert_input_kept(response)
+    assert Proposal.objects.count() == 1
+
+
+def test_the_limit_and_window_come_from_settings(client, dialogue, no_wait, settings):
+    settings.PROPOSALS_RATE_LIMIT = 2
+    settings.PROPOSALS_RATE_WINDOW = 120
+
+    assert submit_proposal(client, dialogue).status_code == 303
+    assert submit_proposal(client, dialogue).status_code == 303
+    response = post_review(client, dialogue)
+
+    assert response.status_code == 429
+    assert "2 minuter" in summary_text(response)
+
+
+def test_only_sent_proposals_count(client, dialogue, no_wait, settings):
+    settings.PROPOSALS_RATE_LIMIT = 2
+    for _ in range(5):
+        assert post_review(client, dialogue, valid_data(title="")).status_code == 422
+        assert post_review(client, dialogue).status_code == 200
+
+    assert submit_proposal(client, dialogue).status_code == 303
+
+
+def test_the_limit_is_per_client(client, dialogue, no_wait, settings):
+    settings.PROPOSALS_RATE_LIMIT = 1
+    submit_proposal(client, dialogue, REMOTE_ADDR="192.0.2.1")
+
+    assert post_review(client, dialogue, REMOTE_ADDR="192.0.2.1").status_code == 429
+    assert submit_proposal(client, dialogue, REMOTE_ADDR="192.0.2.2").status_code == 303
+
+
+def test_behind_a_proxy_the_limit_follows_the_header_the_proxy_sets(
+    client, dialogue, no_wait, settings
+):
+    settings.PROPOSALS_RATE_LIMIT = 1
+    settings.PROPOSALS_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    submit_proposal(client, dialogue, HTTP_X_REAL_IP="192.0.2.1", **proxy)
+
+    assert post_review(client, dialogue, HTTP_X_REAL_IP="192.0.2.1", **proxy).status_code == 429
+    assert submit_proposal(client, dialogue, HTTP_X_REAL_IP="192.0.2.2", **proxy).status_code == 303
+
+
+def test_the_window_slides(rf, settings):
+    settings.PROPOSALS_RATE_LIMIT = 2
+    settings.PROPOSALS_RATE_WINDOW = 600
+    request = rf.post("/", REMOTE_ADDR="192.0.2.9")
+    now = time.time()
+    abuse.record_submission(request, now=now - 500)
+    abuse.record_submission(request, now=now - 100)
+
+    assert abuse.seconds_until_allowed(request, now=now) == 100
+    assert abuse.seconds_until_allowed(request, now=now + 101) == 0
+
+
+def test_the_client_address_is_not_stored_in_the_cache(client, dialogue, no_wait):
+    submit_proposal(client, dialogue, REMOTE_ADDR="198.51.100.23")
+
+    stored = repr(list(cache._cache.items()))  # LocMemCache: keys and pickled values
+    assert "198.51.100.23" not in stored
+    assert b"198.51.100.23" not in b"".join(cache._cache.values())
+    proposal = Proposal.objects.get()
+    assert "198.51.100.23" not in repr(vars(proposal))
+
+
+# CSRF
+
+
+def test_a_post_without_csrf_token_gets_the_swedish_403_page(dialogue, no_wait):
+    client = Client(enforce_csrf_checks=True)
+    stamp = stamp_of(client, dialogue)
+
+    response = client.post(form_url(dialogue), {**valid_data(), abuse.STARTED_FIELD: stamp})
+
+    assert response.status_code == 403
+    page = text(response)
+    assert "Formuläret kunde inte skickas" in page
+    assert "Ladda om sidan" in page
+    assert "kan behöva" in page
+    assert soup(response).html["lang"] == "sv"
+    assert Proposal.objects.count() == 0
+
+
+def test_a_post_with_the_csrf_token_passes(dialogue, no_wait):
+    client = Client(enforce_csrf_checks=True)
+    form = soup(client.get(form_url(dialogue)))
+    token = form.find("input", {"name": "csrfmiddlewaretoken"})["value"]
+    stamp = form.find("input", {"name": abuse.STARTED_FIELD})["value"]
+
+    response = client.post(
+        form_url(dialogue),
+        {**valid_data(), abuse.STARTED_FIELD: stamp, "csrfmiddlewaretoken": token},
+    )
+
+    assert response.status_code == 200
+    assert soup(response).h1.get_text() == "Granska ditt förslag"
