@@ -11,19 +11,10 @@ from rounds.models import Proposal
 from rounds.models.proposals import Status
 from tests import factories
 from tests import proposal_factories as pf
+from tests.html import soup_of, text_of
 from tests.test_public_pages import assert_page_frame
 
 pytestmark = pytest.mark.usefixtures("clear_cache")
-
-
-def soup_of(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, f"{url} answered {response.status_code}"
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text_of(node):
-    return " ".join(node.get_text(" ", strip=True).split())
 
 
 def titles(soup):

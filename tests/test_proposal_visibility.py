@@ -4,7 +4,6 @@ side: pending, hidden and withdrawn ones are 404 and absent from lists, counts a
 from datetime import date, timedelta
 
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -12,18 +11,9 @@ from rounds import proposals as services
 from rounds.models.proposals import Status, Visibility
 from tests import factories
 from tests import proposal_factories as pf
+from tests.html import soup_of, text_of
 
 pytestmark = pytest.mark.usefixtures("clear_cache")
-
-
-def soup_of(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, f"{url} answered {response.status_code}"
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text_of(node):
-    return " ".join(node.get_text(" ", strip=True).split())
 
 
 def listed_references(client, url):

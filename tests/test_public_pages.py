@@ -4,12 +4,12 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from rounds.models import DialogueEvent
 from tests import factories
+from tests.html import soup_of, text_of
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 WALK = DialogueEvent.Kind.WALK
@@ -17,16 +17,6 @@ MEETING = DialogueEvent.Kind.DIALOGUE
 SUMMARY = [("text", "<p>Tolv förslag blev åtgärder och busskuren flyttas.</p>")]
 
 pytestmark = pytest.mark.usefixtures("clear_cache")
-
-
-def soup_of(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, f"{url} answered {response.status_code}"
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text_of(node):
-    return " ".join(node.get_text(" ", strip=True).split())
 
 
 def section(soup, heading_id):

@@ -6,6 +6,7 @@ from wagtail.models import PageViewRestriction
 
 from home.models import StandardPage
 from tests import factories
+from tests.html import text_of
 
 pytestmark = pytest.mark.usefixtures("clear_cache")
 
@@ -15,10 +16,6 @@ def search(client, params, host=None):
     response = client.get("/sok/", params, **extra)
     assert response.status_code == 200, f"{params!r} answered {response.status_code}"
     return BeautifulSoup(response.content, "html.parser")
-
-
-def text_of(node):
-    return " ".join(node.get_text(" ", strip=True).split())
 
 
 def result_titles(soup):
