@@ -35,7 +35,8 @@ def submit(proposal, *, user=None):
     Online proposals wait for moderation; those a case officer registers are public at once.
     """
     token, token_hash = new_follow_token()
-    proposal.reference = next_reference(timezone.localdate().year)
+    # The year the proposal came in: a letter registered in January still belongs to last year.
+    proposal.reference = next_reference(timezone.localdate(proposal.submitted_at).year)
     proposal.follow_token_hash = token_hash
     proposal.public_title = proposal.public_title or proposal.title
     proposal.public_body = proposal.public_body or proposal.body
