@@ -11,6 +11,8 @@ on CI (CI=true), where a missing browser is a failure: the tests must not silent
 
 import mimetypes
 import os
+import threading
+import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -96,6 +98,19 @@ def page(browser, live_server, transactional_db):
     browser_page = context.new_page()
     yield browser_page
     context.close()
+    _wait_for_live_server_requests()
+
+
+def _wait_for_live_server_requests(timeout=10.0):
+    """Let requests the browser left in flight finish before the database is flushed.
+
+    On PostgreSQL a query of such a request can deadlock with the flush's TRUNCATE.
+    The live server handles each request in a thread running `process_request_thread`.
+    """
+    deadline = time.monotonic() + timeout
+    for thread in threading.enumerate():
+        if "process_request_thread" in thread.name:
+            thread.join(max(0.0, deadline - time.monotonic()))
 
 
 @pytest.fixture
