@@ -22,16 +22,14 @@ class ProposalPanel(Component):
     date_field = ""
     date_label = ""
     action = "inspect"
+    queue = None  # A function returning the proposals the panel lists.
 
     def __init__(self, url_helper, can_moderate=False):
         self.url_helper = url_helper
         self.can_moderate = can_moderate
 
-    def get_queryset(self):
-        raise NotImplementedError
-
     def get_context_data(self, parent_context):
-        proposals = self.get_queryset()
+        proposals = self.queue()
         shown = list(proposals.only("pk", "reference", "public_title", self.date_field)[:SHOWN])
         for proposal in shown:
             proposal.admin_url = self.url_helper.get_action_url(self.action, proposal.pk)
@@ -54,13 +52,11 @@ class AwaitingModerationPanel(ProposalPanel):
     list_filter = "visibility__exact=pending"
     date_field = "submitted_at"
     date_label = _("Inkommet")
+    queue = staticmethod(awaiting_moderation)
 
     def __init__(self, url_helper, can_moderate=False):
         super().__init__(url_helper, can_moderate)
         self.action = "moderate" if can_moderate else "inspect"
-
-    def get_queryset(self):
-        return awaiting_moderation()
 
 
 class WithoutUpdatePanel(ProposalPanel):
@@ -74,9 +70,7 @@ class WithoutUpdatePanel(ProposalPanel):
     list_filter = "stale=1"
     date_field = "status_changed_at"
     date_label = _("Senast uppdaterat")
-
-    def get_queryset(self):
-        return without_recent_update()
+    queue = staticmethod(without_recent_update)
 
 
 def proposal_panels(user, permission_helper, base_url_path):
