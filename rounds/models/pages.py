@@ -1,5 +1,7 @@
 """Rounds of dialogues, the dialogue with one village, and its events."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -356,6 +358,16 @@ class DialogueEvent(Orderable):
     )
     childcare_offered = models.BooleanField(_("barnpassning erbjuds"), default=False)
     description = models.TextField(_("beskrivning"), max_length=1000, blank=True)
+    cancelled = models.BooleanField(
+        _("inställt"),
+        default=False,
+        help_text=_(
+            "Markera i stället för att ta bort: sidan, kalendrarna och bevakarna får veta det."
+        ),
+    )
+    # A calendar event's identity (iCalendar UID) and revision (SEQUENCE, bumped in save()).
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("title")]),
@@ -368,7 +380,20 @@ class DialogueEvent(Orderable):
         FieldPanel("accessibility_notes"),
         FieldPanel("childcare_offered"),
         FieldPanel("description"),
+        FieldPanel("cancelled"),
     ]
+
+    # What a calendar or a follower must be told again about when it changes.
+    SCHEDULE_FIELDS = (
+        "start",
+        "end",
+        "venue_name",
+        "street_address",
+        "postal_code",
+        "postal_town",
+        "meeting_point",
+        "cancelled",
+    )
 
     class Meta(Orderable.Meta):
         ordering = ["start"]
@@ -382,6 +407,24 @@ class DialogueEvent(Orderable):
         super().clean()
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("Sluttiden måste vara efter starttiden.")})
+
+    def save(self, *args, **kwargs):
+        """Bump `sequence` when the time, the place or the cancellation changes.
+
+        A copied page brings copies of its events: they get a calendar identity of their own.
+        """
+        if self.pk is None:
+            if DialogueEvent.objects.filter(uid=self.uid).exists():
+                self.uid, self.sequence = uuid.uuid4(), 0
+        else:
+            stored = DialogueEvent.objects.filter(pk=self.pk)
+            before = stored.values("sequence", *self.SCHEDULE_FIELDS).first()
+            if before is not None:
+                # A revision may carry an older sequence than the live event: never go back.
+                self.sequence = max(self.sequence, before.pop("sequence"))
+                if before != {name: getattr(self, name) for name in self.SCHEDULE_FIELDS}:
+                    self.sequence += 1
+        super().save(*args, **kwargs)
 
     @property
     def display_title(self):

@@ -1,0 +1,146 @@
+"""Queue and deliver email. Nothing a resident does waits for, or is lost with, the mail server.
+
+`queue_email` renders a message into the outbox (OutgoingEmail) and hands it to the task queue.
+`deliver` sends it; when the mail server fails, the attempt is recorded and the message is tried
+again later, with a growing pause, by the worker (when the task backend can defer) and by
+`manage.py send_queued_emails` (always). Once sent, the bodies are cleared: they may hold a
+private link.
+
+Templates: `emails/<name>/subject.txt`, `emails/<name>/body.txt` and `emails/<name>/body.html`.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import OutgoingEmail
+from .tokens import unsubscribe_token
+
+logger = logging.getLogger(__name__)
+
+# Pauses before the 1st, 2nd, ... retry; after the last one the message is given up.
+RETRY_DELAYS = [timedelta(minutes=m) for m in (1, 5, 15, 60, 180, 360, 720, 1440)]
+
+
+def absolute_url(path):
+    """A full address for a link in an email or a feed: the site's base URL plus the path."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def unsubscribe_url(*, proposal=None, follower=None):
+    """The one-click address that stops these emails (GET shows a button, POST stops at once)."""
+    token = unsubscribe_token(proposal=proposal, follower=follower)
+    return absolute_url(reverse("notifications:unsubscribe", args=[token]))
+
+
+def render_email(name, context):
+    """(subject, text, html) of the templates under emails/<name>/."""
+    context = {"site_url": absolute_url("/"), **context}
+    subject = " ".join(render_to_string(f"emails/{name}/subject.txt", context).split())
+    text = render_to_string(f"emails/{name}/body.txt", context)
+    html = render_to_string(f"emails/{name}/body.html", context)
+    return subject, text, html
+
+
+def queue_email(*, to, name, context, unsubscribe, dedupe_key=None):
+    """Render the email `name` for `to` into the outbox and enqueue its delivery.
+
+    `unsubscribe` is the address that stops such emails: it is linked in the body (as
+    `unsubscribe_url`) and sent in the List-Unsubscribe headers (RFC 8058).
+    Returns the OutgoingEmail, or None when `dedupe_key` was queued before.
+    """
+    subject, text, html = render_email(name, {**context, "unsubscribe_url": unsubscribe})
+    headers = {
+        "List-Unsubscribe": f"<{unsubscribe}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "Auto-Submitted": "auto-generated",
+    }
+    try:
+        with transaction.atomic():
+            email = OutgoingEmail.objects.create(
+                kind=name,
+                dedupe_key=dedupe_key,
+                to=to,
+                subject=subject,
+                text_body=text,
+                html_body=html,
+                headers=headers,
+            )
+    except IntegrityError:
+        if dedupe_key and OutgoingEmail.objects.filter(dedupe_key=dedupe_key).exists():
+            return None
+        raise
+    enqueue_delivery(email)
+    return email
+
+
+def enqueue_delivery(email, run_after=None):
+    """Hand the email to the task queue; if even that fails, the sweep will find it queued."""
+    from .tasks import deliver_email
+
+    try:
+        task = deliver_email
+        if run_after is not None and task.get_backend().supports_defer:
+            task = task.using(run_after=run_after)
+        elif run_after is not None:
+            return  # No deferring backend: `send_queued_emails` retries when it is due.
+        task.enqueue(email.pk)
+    except Exception:  # The queue being down must not cost the resident their proposal.
+        logger.exception("Could not enqueue email %s; it stays queued for the sweep", email.pk)
+
+
+def deliver(email):
+    """Send one queued email now. Returns True when it went out."""
+    if email.state != OutgoingEmail.State.QUEUED:
+        return email.state == OutgoingEmail.State.SENT
+    message = EmailMultiAlternatives(
+        subject=email.subject,
+        body=email.text_body,
+        to=[email.to],
+        headers=email.headers,
+    )
+    if email.html_body:
+        message.attach_alternative(email.html_body, "text/html")
+    email.attempts += 1
+    try:
+        message.send(fail_silently=False)
+    except Exception as error:  # Any failure of the mail server: keep it and try again later.
+        record_failure(email, error)
+        return False
+    email.state = OutgoingEmail.State.SENT
+    email.sent_at = timezone.now()
+    email.last_error = ""
+    email.text_body = email.html_body = ""
+    email.save(
+        update_fields=["state", "sent_at", "attempts", "last_error", "text_body", "html_body"]
+    )
+    return True
+
+
+def record_failure(email, error):
+    email.last_error = f"{type(error).__name__}: {error}"[:500]
+    if email.attempts > len(RETRY_DELAYS):
+        email.state = OutgoingEmail.State.FAILED
+        logger.error("Gave up email %s after %s attempts: %s", email.pk, email.attempts, error)
+    else:
+        email.next_attempt_at = timezone.now() + RETRY_DELAYS[email.attempts - 1]
+        logger.warning("Email %s failed (attempt %s): %s", email.pk, email.attempts, error)
+    email.save(update_fields=["attempts", "last_error", "state", "next_attempt_at"])
+    if email.state == OutgoingEmail.State.QUEUED:
+        enqueue_delivery(email, run_after=email.next_attempt_at)
+
+
+def deliver_due(now=None):
+    """Send every queued email whose next attempt is due. Returns (sent, still queued)."""
+    now = now or timezone.now()
+    due = OutgoingEmail.objects.filter(state=OutgoingEmail.State.QUEUED, next_attempt_at__lte=now)
+    sent = sum(deliver(email) for email in due.order_by("pk").iterator())
+    return sent, OutgoingEmail.objects.filter(state=OutgoingEmail.State.QUEUED).count()
