@@ -169,6 +169,20 @@ class PlacePage(RoutablePageMixin, Page):
 
         return public.place_proposals(request, self)
 
+    @path("flode/", name="feed")
+    def feed(self, request):
+        """Atom feed: new dialogues, published summaries and public status changes."""
+        from rounds import feeds
+
+        return feeds.place_feed(request, self)
+
+    @path("kalender/", name="calendar")
+    def calendar(self, request):
+        """iCalendar feed of the village's walks and dialogues, to subscribe to."""
+        from rounds.views import calendars
+
+        return calendars.place_calendar(request, self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()

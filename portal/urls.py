@@ -11,6 +11,7 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("sok/", search_views.search, name="search"),
     path("mitt-forslag/", include("rounds.urls")),
+    path("", include("notifications.urls")),
 ]
 
 if settings.DEBUG:
