@@ -12,8 +12,8 @@ MANAGE = $(BIN)/python manage.py
 INSTALLED = $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-browser bench lint format check check-deploy migrate seed \
-	superuser shell collectstatic lock clean
+.PHONY: help install run worker scheduled test test-browser bench lint format check check-deploy \
+	migrate seed superuser shell collectstatic lock clean
 
 help: ## List the targets (the default)
 	@echo "Usage: make TARGET  (variables: PYTHON=$(PYTHON) PORT=$(PORT) PYTEST_ARGS=...)"
@@ -44,6 +44,16 @@ run: $(INSTALLED) ## Migrate, load the demo content and serve the site on 127.0.
 	@echo "  E-post skrivs till filer i var/mail/"
 	@echo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+worker: $(INSTALLED) ## Run the task worker that sends queued email (production runs it as a service)
+	@mkdir -p var
+	TASKS_BACKEND=django_tasks_db.DatabaseBackend $(MANAGE) db_worker
+
+scheduled: $(INSTALLED) ## Run the scheduled jobs once: reminders, digests, email retries, cleanup
+	@mkdir -p var
+	$(MANAGE) send_reminders
+	$(MANAGE) send_queued_emails
+	$(MANAGE) clear_photo_drafts
 
 test: $(INSTALLED) ## Run the whole test suite (SQLite, or DATABASE_URL if set; args in PYTEST_ARGS)
 	@mkdir -p var

@@ -15,6 +15,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +27,8 @@ logger = logging.getLogger(__name__)
 
 # Pauses before the 1st, 2nd, ... retry; after the last one the message is given up.
 RETRY_DELAYS = [timedelta(minutes=m) for m in (1, 5, 15, 60, 180, 360, 720, 1440)]
+# An attempt that has not finished after this long (a crashed process) may be made again.
+SEND_TIMEOUT = timedelta(minutes=10)
 
 
 def absolute_url(path):
@@ -97,10 +100,26 @@ def enqueue_delivery(email, run_after=None):
         logger.exception("Could not enqueue email %s; it stays queued for the sweep", email.pk)
 
 
+def claim(email):
+    """Take the email for one attempt; False when another process (worker or sweep) has it.
+
+    The attempt is counted at once and the email is not due again until SEND_TIMEOUT has
+    passed, so a sweep running beside the worker cannot send it twice.
+    """
+    claimed = OutgoingEmail.objects.filter(
+        pk=email.pk, state=OutgoingEmail.State.QUEUED, attempts=email.attempts
+    ).update(attempts=F("attempts") + 1, next_attempt_at=timezone.now() + SEND_TIMEOUT)
+    if claimed:
+        email.attempts += 1
+    return bool(claimed)
+
+
 def deliver(email):
     """Send one queued email now. Returns True when it went out."""
     if email.state != OutgoingEmail.State.QUEUED:
         return email.state == OutgoingEmail.State.SENT
+    if not claim(email):
+        return False
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.text_body,
@@ -109,7 +128,6 @@ def deliver(email):
     )
     if email.html_body:
         message.attach_alternative(email.html_body, "text/html")
-    email.attempts += 1
     try:
         message.send(fail_silently=False)
     except Exception as error:  # Any failure of the mail server: keep it and try again later.

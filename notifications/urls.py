@@ -2,10 +2,13 @@
 
 from django.urls import path
 
-from .views import unsubscribe
+from .views import following, unsubscribe
 
 app_name = "notifications"
 
 urlpatterns = [
+    path("bevaka/<int:place_id>/", following.follow, name="follow"),
+    path("bevaka/<int:place_id>/skickat/", following.follow_sent, name="follow_sent"),
+    path("bevaka/bekrafta/<str:token>/", following.confirm, name="follow_confirm"),
     path("e-post/avsluta/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
 ]

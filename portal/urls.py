@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from rounds import feeds
 from search import views as search_views
 
 urlpatterns = [
@@ -11,6 +12,8 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("sok/", search_views.search, name="search"),
     path("mitt-forslag/", include("rounds.urls")),
+    path("kalender/", include("rounds.calendar_urls")),
+    path("flode/", feeds.site_feed, name="site_feed"),
     path("", include("notifications.urls")),
 ]
 

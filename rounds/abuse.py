@@ -73,30 +73,61 @@ def fill_time_refusal(stamp):
     return None
 
 
-def _client_key(request):
-    """The cache key of the client: a keyed hash of its address, never the address itself.
+def client_key(request, scope):
+    """A cache key for the client: a keyed hash of its address, never the address itself.
 
     Behind a reverse proxy, PROPOSALS_CLIENT_IP_HEADER names the header the proxy sets to the
     client's address (e.g. HTTP_X_REAL_IP); otherwise every client would share the proxy's.
     """
     header = settings.PROPOSALS_CLIENT_IP_HEADER
     address = (header and request.META.get(header)) or request.META.get("REMOTE_ADDR", "")
-    return "proposals:sent:" + salted_hmac(_RATE_SALT, address).hexdigest()
+    return f"{scope}:sent:" + salted_hmac(_RATE_SALT, f"{scope}:{address}").hexdigest()
 
 
-def _recent(request, now):
-    window = settings.PROPOSALS_RATE_WINDOW
-    return [moment for moment in cache.get(_client_key(request), []) if moment > now - window]
+@dataclass(frozen=True)
+class RateLimit:
+    """At most `limit` actions per client within `window` seconds, counted in Django's cache.
+
+    Both are names of settings, read on every call so they can be configured and overridden.
+    """
+
+    scope: str
+    limit_setting: str
+    window_setting: str
+
+    @property
+    def limit(self):
+        return max(1, getattr(settings, self.limit_setting))
+
+    @property
+    def window(self):
+        return getattr(settings, self.window_setting)
+
+    def _recent(self, request, now):
+        moments = cache.get(client_key(request, self.scope), [])
+        return [moment for moment in moments if moment > now - self.window]
+
+    def seconds_until_allowed(self, request, now=None):
+        """0 when the client may act again, otherwise how many seconds to wait."""
+        now = now or time.time()
+        recent = self._recent(request, now)
+        if len(recent) < self.limit:
+            return 0
+        return max(1, math.ceil(recent[-self.limit] + self.window - now))
+
+    def record(self, request, now=None):
+        """Count one action against the client's limit."""
+        now = now or time.time()
+        recent = [*self._recent(request, now), now][-self.limit :]
+        cache.set(client_key(request, self.scope), recent, self.window)
+
+
+PROPOSAL_LIMIT = RateLimit("proposals", "PROPOSALS_RATE_LIMIT", "PROPOSALS_RATE_WINDOW")
 
 
 def seconds_until_allowed(request, now=None):
     """0 when the client may send another proposal, otherwise how many seconds to wait."""
-    now = now or time.time()
-    recent = _recent(request, now)
-    limit = max(1, settings.PROPOSALS_RATE_LIMIT)
-    if len(recent) < limit:
-        return 0
-    return max(1, math.ceil(recent[-limit] + settings.PROPOSALS_RATE_WINDOW - now))
+    return PROPOSAL_LIMIT.seconds_until_allowed(request, now)
 
 
 def rate_refusal(request):
@@ -120,6 +151,4 @@ def rate_refusal(request):
 
 def record_submission(request, now=None):
     """Count one sent proposal against the client's limit."""
-    now = now or time.time()
-    recent = [*_recent(request, now), now][-max(1, settings.PROPOSALS_RATE_LIMIT) :]
-    cache.set(_client_key(request), recent, settings.PROPOSALS_RATE_WINDOW)
+    PROPOSAL_LIMIT.record(request, now)

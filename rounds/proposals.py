@@ -9,6 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from notifications import notices
+
+from . import emails
 from .models import ProposalUpdate, ReferenceCounter
 from .models.proposals import STATUSES_NEEDING_MESSAGE, Status, Visibility, hash_token
 
@@ -72,6 +75,8 @@ def add_update(proposal, *, status, user=None, duplicate_of=None, **fields):
     proposal.duplicate_of = duplicate_of if status == Status.DUPLICATE else None
     proposal.save(update_fields=["status", "responsible", "status_changed_at", "duplicate_of"])
     log(instance=proposal, action="rounds.proposal.update", user=user, data={"status": status})
+    emails.send_status(update)
+    notices.status_changed(update)  # the village's followers
     return update
 
 
@@ -87,6 +92,7 @@ def publish(proposal, *, user=None, public_title=None, public_body=None):
     proposal.moderated_at = timezone.now()
     proposal.save()
     log(instance=proposal, action="rounds.proposal.publish", user=user)
+    emails.send_published(proposal)
 
 
 @transaction.atomic

@@ -194,6 +194,9 @@ PROPOSALS_RATE_WINDOW = int(os.environ.get("PROPOSALS_RATE_WINDOW", 10 * 60))  #
 PROPOSALS_CLIENT_IP_HEADER = os.environ.get("PROPOSALS_CLIENT_IP_HEADER", "")
 PROPOSALS_MIN_FILL_SECONDS = int(os.environ.get("PROPOSALS_MIN_FILL_SECONDS", 5))
 PROPOSALS_PHOTO_MAX_BYTES = int(os.environ.get("PROPOSALS_PHOTO_MAX_BYTES", 10 * 1024 * 1024))
+# Following a village by email (notifications app): requests per client and window.
+FOLLOW_RATE_LIMIT = int(os.environ.get("FOLLOW_RATE_LIMIT", 5))
+FOLLOW_RATE_WINDOW = int(os.environ.get("FOLLOW_RATE_WINDOW", 60 * 60))  # seconds
 
 LOGGING = {
     "version": 1,

@@ -1,5 +1,7 @@
 """Local development: DEBUG on, mail written to files under var/mail."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import STORAGES, VAR_DIR
 
@@ -14,4 +16,12 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Email is sent at once; `TASKS_BACKEND=django_tasks_db.DatabaseBackend make run` plus
+# `make worker` tries the production set-up.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}

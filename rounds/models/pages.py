@@ -318,7 +318,12 @@ class DialoguePage(RoutablePageMixin, Page):
         context["phase_steps"] = self.phase_steps(now)
         context["is_open_for_proposals"] = self.is_open_for_proposals(timezone.localdate(now))
         context["summary_published"] = self.summary_is_published(timezone.localdate(now))
-        context["proposal_tally"] = status_tally(proposals_of_dialogue(self))
+        proposals = proposals_of_dialogue(self)  # built once: public() queries the restrictions
+        context["proposal_tally"] = status_tally(proposals)
+        if context["summary_published"]:
+            from ..summary import summary_context  # summary imports these models
+
+            context.update(summary_context(self, request, proposals))
         return context
 
 
@@ -418,8 +423,10 @@ class DialogueEvent(Orderable):
                 self.uid, self.sequence = uuid.uuid4(), 0
         else:
             stored = DialogueEvent.objects.filter(pk=self.pk)
-            before = stored.values("sequence", *self.SCHEDULE_FIELDS).first()
+            before = stored.values("uid", "sequence", *self.SCHEDULE_FIELDS).first()
             if before is not None:
+                # The stored identity stays: a copied page's revisions carry the original's uids.
+                self.uid = before.pop("uid")
                 # A revision may carry an older sequence than the live event: never go back.
                 self.sequence = max(self.sequence, before.pop("sequence"))
                 if before != {name: getattr(self, name) for name in self.SCHEDULE_FIELDS}:
@@ -429,6 +436,11 @@ class DialogueEvent(Orderable):
     @property
     def display_title(self):
         return self.title or self.get_kind_display()
+
+    @property
+    def can_add_to_calendar(self):
+        """Worth a "Lägg till i kalender" link: not cancelled and not over yet."""
+        return not self.cancelled and self.end > timezone.now()
 
     @property
     def address(self):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from .. import abuse, drafts
+from .. import abuse, drafts, emails
 from ..forms import ProposalForm
 from ..models.proposals import Source
 from ..proposals import submit
@@ -156,6 +156,7 @@ def send(request, page):
     if photo:
         drafts.attach_photo(proposal, photo)
     token = submit(proposal)
+    emails.send_receipt(proposal, token)
     drafts.discard_photo(photo)
     drafts.remember_sent(data["draft"], token)
     abuse.record_submission(request)

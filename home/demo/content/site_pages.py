@@ -257,7 +257,8 @@ PRIVACY = {
             "Kontaktuppgifter som du har lämnat för att få besked sparar vi tills ditt förslag "
             "har fått ett slutligt besked och sammanställningen för orten är skickad. Om du "
             "följer en ort sparar vi din e-postadress tills du avslutar prenumerationen, vilket "
-            "du gör med en länk i varje utskick.",
+            "du gör med en länk i varje utskick. Bekräftar du inte bevakningen inom en vecka "
+            "tar vi bort adressen.",
             "Själva förslagen är allmänna handlingar. De bevaras eller gallras enligt "
             "arkivlagen och kommunens dokumenthanteringsplan.",
         ),
