@@ -234,6 +234,11 @@ def test_no_marker_in_any_public_response(client, leaky):
     assert (photo.status, photo.headers["Content-Type"]) == (200, "image/jpeg")
     assert photo.body == pf.jpeg_bytes()
 
+    # Feeds and calendars are reached through the links on the pages, and checked like them.
+    content_types = {f.headers.get("Content-Type", "").split(";")[0] for f in site.values()}
+    assert {"application/atom+xml", "text/calendar"} <= content_types
+    assert "/flode/" in site and "/kalender/" in site
+
     found = leaks(site.values(), [PERSONAL, UNPUBLISHED, *leaky.secrets])
     assert not found, "\n".join(found)
     # The crawl did see the public content: the test can tell a full page from an empty one.
