@@ -15,13 +15,14 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import nested_form_data
 
 from places.models import PlacePage
 from rounds.models import DialogueEvent, DialoguePage
 from tests import factories
 from tests import proposal_factories as pf
 from tests.html import soup_of, text_of
+from tests.page_forms import dialogue_data, event_data
 
 pytestmark = pytest.mark.usefixtures("clear_cache")
 
@@ -346,41 +347,31 @@ def test_an_editor_moving_the_walk_in_the_admin_bumps_the_sequence(admin_client,
 
     def row(event, start):
         end = start + (event.end - event.start)
-        return {
-            "id": str(event.pk),
-            "kind": event.kind,
-            "title": event.title,
-            "start": f"{start:%Y-%m-%d %H:%M}",
-            "end": f"{end:%Y-%m-%d %H:%M}",
-            "venue_name": event.venue_name,
-            "street_address": event.street_address,
-            "postal_code": event.postal_code,
-            "postal_town": event.postal_town,
-            "meeting_point": event.meeting_point,
-            "accessibility_notes": event.accessibility_notes,
-            "childcare_offered": "on" if event.childcare_offered else "",
-            "description": event.description,
-        }
+        return event_data(
+            f"{start:%Y-%m-%d %H:%M}",
+            f"{end:%Y-%m-%d %H:%M}",
+            event.kind,
+            id=str(event.pk),
+            title=event.title,
+            venue_name=event.venue_name,
+            street_address=event.street_address,
+            postal_code=event.postal_code,
+            postal_town=event.postal_town,
+            meeting_point=event.meeting_point,
+            accessibility_notes=event.accessibility_notes,
+            childcare_offered="on" if event.childcare_offered else "",
+            description=event.description,
+        )
 
-    data = {
-        "title": dialogue.title,
-        "slug": dialogue.slug,
-        "round": str(dialogue.round_id),
-        "intro": dialogue.intro,
-        "events": inline_formset(
-            [row(events[0], new_start), row(events[1], timezone.localtime(events[1].start))],
-            initial=2,
-            min=1,
-        ),
-        "body": streamfield([]),
-        "proposals_open": "",
-        "proposals_close": "",
-        "summary_intro": "",
-        "summary": streamfield([]),
-        "summary_published_at": "",
-        "attendance_walk": "",
-        "attendance_dialogue": "",
-    }
+    events_data = [row(events[0], new_start), row(events[1], timezone.localtime(events[1].start))]
+    data = dialogue_data(
+        dialogue.round,
+        events_data,
+        initial=2,
+        title=dialogue.title,
+        slug=dialogue.slug,
+        intro=dialogue.intro,
+    )
     url = reverse("wagtailadmin_pages:edit", args=[dialogue.pk])
     response = admin_client.post(url, {**nested_form_data(data), "action-publish": "publish"})
     assert response.status_code == 302, response.context["form"].errors

@@ -7,12 +7,13 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.images.forms import get_image_form
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import PortalImage
 from places.models import PlacePage
 from rounds.models import DialogueEvent, DialoguePage, RoundPage
 from tests import factories
+from tests.page_forms import dialogue_data, event_data
 
 
 def add_page(client, parent, model, data):
@@ -28,43 +29,6 @@ def refused(response, model, slug):
     assert response.status_code == 200, "the page was saved although the data is invalid"
     assert not model.objects.filter(slug=slug).exists()
     return response.context["form"]
-
-
-def event_data(start, end, kind="dialogue"):
-    return {
-        "kind": kind,
-        "title": "",
-        "start": start,
-        "end": end,
-        "venue_name": "Bygdegården",
-        "street_address": "",
-        "postal_code": "",
-        "postal_town": "",
-        "meeting_point": "",
-        "accessibility_notes": "",
-        "description": "",
-    }
-
-
-def dialogue_data(round_page, events=None, **fields):
-    return {
-        "title": "Hösten 2028",
-        "slug": "hosten-2028",
-        "round": str(round_page.pk) if round_page else "",
-        "intro": "",
-        "events": inline_formset(
-            events or [event_data("2028-09-10 18:00", "2028-09-10 20:00")], min=1
-        ),
-        "body": streamfield([]),
-        "proposals_open": "",
-        "proposals_close": "",
-        "summary_intro": "",
-        "summary": streamfield([]),
-        "summary_published_at": "",
-        "attendance_walk": "",
-        "attendance_dialogue": "",
-        **fields,
-    }
 
 
 def place_data(**fields):

@@ -1,18 +1,15 @@
 """The HTML emails to a resident pass axe-core's WCAG rules and reflow at 320 CSS pixels."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 
 from rounds import emails
 from rounds.models.proposals import Status
 from tests import proposal_factories as make
 
-from .test_accessibility import AXE_OPTIONS, describe
+from .emails import email_problems
 
 pytestmark = pytest.mark.browser
-
-_axe = Axe()
 
 
 @pytest.fixture
@@ -38,16 +35,6 @@ def resident_emails(site):
 
 
 def test_resident_emails_have_no_axe_violations_and_reflow(page, resident_emails):
-    problems = []
-    for width in (1280, 320):
-        page.set_viewport_size({"width": width, "height": 800})
-        for subject, html in resident_emails:
-            page.set_content(html)
-            violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
-            if violations:
-                problems.append(f"{subject} at {width} px:\n{describe(violations)}")
-            scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            if scroll_width > width:
-                problems.append(f"{subject} is {scroll_width} px wide at {width} px")
+    problems = email_problems(page, resident_emails)
 
     assert not problems, "\n".join(problems)

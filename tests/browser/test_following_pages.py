@@ -17,6 +17,7 @@ from rounds.models.proposals import Status
 from tests import proposal_factories as make
 from tests.following_support import confirm_link, follower, html_of, path_of, publish
 
+from .emails import email_problems
 from .test_accessibility import AXE_OPTIONS, _axe, describe
 
 pytestmark = pytest.mark.browser
@@ -147,17 +148,7 @@ def follower_emails(site):
 
 
 def test_follower_emails_have_no_axe_violations_and_reflow(page, follower_emails):
-    problems = []
-    for width in (1280, 320):
-        page.set_viewport_size({"width": width, "height": 800})
-        for subject, html in follower_emails:
-            page.set_content(html)
-            violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
-            if violations:
-                problems.append(f"{subject} at {width} px:\n{describe(violations)}")
-            scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            if scroll_width > width:
-                problems.append(f"{subject} is {scroll_width} px wide at {width} px")
+    problems = email_problems(page, follower_emails)
 
     assert len(follower_emails) >= 8
     assert not problems, "\n".join(problems)
