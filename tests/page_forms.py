@@ -22,14 +22,19 @@ def event_data(start, end, kind="dialogue", **fields):
 
 
 def dialogue_data(round_page, events=None, initial=0, **fields):
-    """A dialogue page's form; `initial` counts the events that already exist (they carry "id")."""
+    """A dialogue page's form with one event unless `events` are given.
+
+    `initial` counts the events that already exist (their rows carry "id").
+    """
     return {
         "title": "Hösten 2028",
         "slug": "hosten-2028",
         "round": str(round_page.pk) if round_page else "",
         "intro": "",
         "events": inline_formset(
-            events or [event_data("2028-09-10 18:00", "2028-09-10 20:00")], initial=initial, min=1
+            [event_data("2028-09-10 18:00", "2028-09-10 20:00")] if events is None else events,
+            initial=initial,
+            min=1,
         ),
         "body": streamfield([]),
         "proposals_open": "",

@@ -6,12 +6,13 @@ from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import HomePage, StandardPage
 from places.models import PlaceIndexPage, PlacePage
 from rounds.models import DialogueEvent, DialoguePage, RoundIndexPage, RoundPage
 from tests import factories
+from tests.page_forms import dialogue_data, event_data
 
 ALL_TYPES = [
     HomePage,
@@ -24,41 +25,20 @@ ALL_TYPES = [
 ]
 
 
-def event_form(kind="dialogue", start="2026-05-20 18:00", end="2026-05-20 20:30", **fields):
-    """One event as the InlinePanel posts it."""
-    return {
-        "kind": kind,
-        "title": "",
-        "start": start,
-        "end": end,
-        "venue_name": "Bygdegården",
-        "street_address": "Byvägen 1",
-        "postal_code": "388 98",
-        "postal_town": "Läckeby",
-        "meeting_point": "",
-        "accessibility_notes": "",
-        "description": "",
-        **fields,
-    }
+BYVAGEN = {"street_address": "Byvägen 1", "postal_code": "388 98", "postal_town": "Läckeby"}
 
 
-def dialogue_form(round_page, events, **fields):
-    data = {
-        "title": "Utvecklingsdialog våren 2028",
-        "slug": "varen-2028",
-        "round": str(round_page.pk),
-        "intro": "Välkommen till vandring och dialog.",
-        "events": inline_formset(events, min=1),
-        "body": streamfield([("text", rich_text("<p>Ta med kaffekorg.</p>"))]),
-        "proposals_open": "2026-04-01",
-        "proposals_close": "",
-        "summary_intro": "",
-        "summary": streamfield([]),
-        "summary_published_at": "",
-        "attendance_walk": "",
-        "attendance_dialogue": "",
-        **fields,
-    }
+def dialogue_form(round_page, events):
+    """The dialogue editor's form as posted (nested), for a dialogue in spring 2028."""
+    data = dialogue_data(
+        round_page,
+        events,
+        title="Utvecklingsdialog våren 2028",
+        slug="varen-2028",
+        intro="Välkommen till vandring och dialog.",
+        body=streamfield([("text", rich_text("<p>Ta med kaffekorg.</p>"))]),
+        proposals_open="2026-04-01",
+    )
     return nested_form_data(data)
 
 
@@ -275,15 +255,20 @@ class CreateInAdminTests(PageTreeTestCase):
             dialogue_form(
                 self.round,
                 [
-                    event_form(
-                        "walk",
+                    event_data(
                         "2026-05-10 17:00",
                         "2026-05-10 19:00",
+                        "walk",
                         meeting_point="Vid busshållplatsen",
                         accessibility_notes="Grusväg, cirka två kilometer.",
+                        **BYVAGEN,
                     ),
-                    event_form(
-                        "dialogue", "2026-05-20 18:00", "2026-05-20 20:30", childcare_offered="on"
+                    event_data(
+                        "2026-05-20 18:00",
+                        "2026-05-20 20:30",
+                        "dialogue",
+                        childcare_offered="on",
+                        **BYVAGEN,
                     ),
                 ],
             ),
