@@ -5,22 +5,18 @@ follows the village or not. What a follower gets changes only through a link sen
 address: the link carries the choice, and confirming it applies the choice.
 """
 
-import logging
 from datetime import timedelta
 from typing import NamedTuple
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from . import tokens
 from .mail import absolute_url, queue_email, unsubscribe_url
 from .models import Follower
-
-logger = logging.getLogger(__name__)
 
 UNCONFIRMED_DAYS = tokens.CONFIRM_MAX_AGE // (24 * 60 * 60)  # as long as the link works
 UPDATES_PARAMETER = "besked"  # the choice, carried in the confirmation link
@@ -81,14 +77,13 @@ def send_confirmation(follower, updates, now):
         "confirm_url": confirm_url(follower, updates),
         "valid_days": UNCONFIRMED_DAYS,
     }
-    with translation.override(settings.LANGUAGE_CODE), timezone.override(settings.TIME_ZONE):
-        return queue_email(
-            to=follower.email,
-            name="follow_confirm",
-            context=context,
-            unsubscribe=unsubscribe_url(follower=follower),
-            dedupe_key=f"follow-confirm:{follower.pk}:{updates}:{slot}",
-        )
+    return queue_email(
+        to=follower.email,
+        name="follow_confirm",
+        context=context,
+        unsubscribe=unsubscribe_url(follower=follower),
+        dedupe_key=f"follow-confirm:{follower.pk}:{updates}:{slot}",
+    )
 
 
 class Confirmation(NamedTuple):

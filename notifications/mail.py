@@ -9,6 +9,7 @@ private link.
 Templates: `emails/<name>/subject.txt`, `emails/<name>/body.txt` and `emails/<name>/body.html`.
 """
 
+import functools
 import logging
 from datetime import timedelta
 
@@ -18,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .models import OutgoingEmail
 from .tokens import unsubscribe_token
@@ -45,12 +46,34 @@ def unsubscribe_url(*, proposal=None, follower=None):
 
 
 def render_email(name, context):
-    """(subject, text, html) of the templates under emails/<name>/."""
+    """(subject, text, html) of the templates under emails/<name>/.
+
+    Always in Swedish and Stockholm time, whatever language or zone the admin user who caused
+    the email works in.
+    """
     context = {"site_url": absolute_url("/"), **context}
-    subject = " ".join(render_to_string(f"emails/{name}/subject.txt", context).split())
-    text = render_to_string(f"emails/{name}/body.txt", context)
-    html = render_to_string(f"emails/{name}/body.html", context)
+    with translation.override(settings.LANGUAGE_CODE), timezone.override(settings.TIME_ZONE):
+        subject = " ".join(render_to_string(f"emails/{name}/subject.txt", context).split())
+        text = render_to_string(f"emails/{name}/body.txt", context)
+        html = render_to_string(f"emails/{name}/body.html", context)
     return subject, text, html
+
+
+def keeps_the_work(queue):
+    """Decorate a function that queues email beside someone's work (a proposal, an answer, a
+    publication): a failure is logged and returns None, never raised, and it leaves the
+    caller's transaction usable. The work matters more than its email."""
+
+    @functools.wraps(queue)
+    def safely(*args, **kwargs):
+        try:
+            with transaction.atomic():
+                return queue(*args, **kwargs)
+        except Exception:
+            logger.exception("Could not queue email (%s)", queue.__qualname__)
+            return None
+
+    return safely
 
 
 def queue_email(*, to, name, context, unsubscribe, dedupe_key=None):

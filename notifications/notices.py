@@ -13,21 +13,16 @@ dedupe key, so doing any of this twice sends nothing more. Dates are Stockholm d
 
 import hashlib
 import json
-import logging
 from datetime import UTC, datetime, time, timedelta
 
-from django.conf import settings
-from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from rounds.models import DialogueEvent, DialoguePage, Proposal, ProposalUpdate
 from rounds.models.proposals import Status
 from rounds.queries import PRIVATE_FIELDS, attach_places
 
-from .mail import absolute_url, queue_email, unsubscribe_url
+from .mail import absolute_url, keeps_the_work, queue_email, unsubscribe_url
 from .models import Follower, OutgoingEmail
-
-logger = logging.getLogger(__name__)
 
 REMINDER_DAYS = (7, 1)  # days before the event
 REMINDED_KINDS = (DialogueEvent.Kind.WALK, DialogueEvent.Kind.DIALOGUE)
@@ -45,8 +40,8 @@ def followers(place_id, updates=None):
 def send(recipients, name, context, key):
     """Queue email `name` to each recipient once (dedupe key `<key>:<follower id>`).
 
-    Rendered in Swedish and Stockholm time whoever publishes. One failing address is logged
-    and does not stop the others, nor undo what the editor or case officer did.
+    One failing address is logged and does not stop the others, nor undo what the editor or
+    case officer did.
     Returns how many emails were queued now.
     """
     recipients = list(recipients)
@@ -57,24 +52,21 @@ def send(recipients, name, context, key):
         )
     )
     queued = 0
-    with translation.override(settings.LANGUAGE_CODE), timezone.override(settings.TIME_ZONE):
-        for follower in recipients:
-            if keys[follower.pk] in done:
-                continue
-            try:
-                with transaction.atomic():
-                    email = queue_email(
-                        to=follower.email,
-                        name=name,
-                        context={**context, "follower": follower},
-                        unsubscribe=unsubscribe_url(follower=follower),
-                        dedupe_key=keys[follower.pk],
-                    )
-            except Exception:
-                logger.exception("Could not queue %s for follower %s", name, follower.pk)
-                continue
-            queued += email is not None
+    for follower in recipients:
+        if keys[follower.pk] not in done:
+            queued += queue_for(follower, name, context, keys[follower.pk]) is not None
     return queued
+
+
+@keeps_the_work
+def queue_for(follower, name, context, dedupe_key):
+    return queue_email(
+        to=follower.email,
+        name=name,
+        context={**context, "follower": follower},
+        unsubscribe=unsubscribe_url(follower=follower),
+        dedupe_key=dedupe_key,
+    )
 
 
 def local_midnight(day):
@@ -188,20 +180,12 @@ def is_public_change(update):
     )
 
 
+@keeps_the_work
 def status_changed(update):
     """Email followers who want each change about a public proposal's new status.
 
     Called while the case officer's update is saved: a failure is logged, never raised.
     """
-    try:
-        with transaction.atomic():
-            return notify_status(update)
-    except Exception:
-        logger.exception("Could not notify the followers about update %s", update.pk)
-        return 0
-
-
-def notify_status(update):
     if not is_public_change(update):
         return 0
     proposal = update.proposal

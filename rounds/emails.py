@@ -5,39 +5,12 @@ no staff names, internal notes or moderation reasons. Preparing one never costs 
 their proposal or the case officer their update: a failure is logged, and the work is kept.
 """
 
-import functools
-import logging
-
-from django.conf import settings
-from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from notifications.mail import absolute_url, queue_email, unsubscribe_url
+from notifications.mail import absolute_url, keeps_the_work, queue_email, unsubscribe_url
 
 from .models.proposals import Status
-
-logger = logging.getLogger(__name__)
-
-
-def keeps_the_work(send):
-    """Log instead of raising: the proposal or the update matters more than its email."""
-
-    @functools.wraps(send)
-    def safely(*args, **kwargs):
-        try:
-            # In Swedish and Stockholm time, whatever language or zone an officer's admin uses.
-            with (
-                translation.override(settings.LANGUAGE_CODE),
-                timezone.override(settings.TIME_ZONE),
-                transaction.atomic(),  # a failure here must not undo the caller's work
-            ):
-                return send(*args, **kwargs)
-        except Exception:
-            logger.exception("Could not queue an email (%s)", send.__name__)
-            return None
-
-    return safely
 
 
 @keeps_the_work
