@@ -79,9 +79,11 @@ check: $(INSTALLED) ## Run Django's system checks and fail on missing migrations
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-check-deploy: $(INSTALLED) ## Run Django's deployment checks with the production settings
+# Production needs the shared cache: the checks try Redis at REDIS_URL (by default the local one).
+check-deploy: $(INSTALLED) ## Run Django's deployment checks with the production settings (needs Redis)
 	@mkdir -p var
 	DJANGO_SETTINGS_MODULE=portal.settings.production \
+	REDIS_URL="$${REDIS_URL:-redis://127.0.0.1:6379/0}" \
 	SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(48))')" \
 	ALLOWED_HOSTS=example.org \
 	$(MANAGE) check --deploy --fail-level WARNING

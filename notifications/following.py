@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from . import tokens
+from . import limits, tokens
 from .mail import absolute_url, queue_email, unsubscribe_url
 from .models import Follower
 
@@ -37,7 +37,9 @@ def request_follow(place, email, updates, now=None):
     - confirmed with another choice: a link that changes the choice when used;
     - confirmed with the same choice: nothing to send.
     At most one email per follower and choice in each quarter of an hour, however often the
-    form is sent, so that nobody's inbox can be flooded through the form.
+    form is sent, and a few a day per recipient across all villages (notifications.limits), so
+    that nobody's inbox can be flooded through the form. Over a limit nothing is sent, and the
+    caller answers as if it were.
     """
     now = now or timezone.now()
     follower, created = find_or_create(place, normalise(email), updates)
@@ -68,6 +70,17 @@ def confirm_url(follower, updates):
 
 def send_confirmation(follower, updates, now):
     """Queue the email with the confirmation link (or the link that changes the choice)."""
+    if not limits.take_confirmation(follower.email):
+        return None
+    email = queue_confirmation(follower, updates, now)
+    if email is None:  # the same email went out this quarter of an hour
+        limits.give_back_confirmation(follower.email)
+    elif follower.confirmed_at is None:
+        limits.record_unconfirmed_confirmation()
+    return email
+
+
+def queue_confirmation(follower, updates, now):
     slot = int(now.timestamp()) // RESEND_AFTER
     context = {
         "follower": follower,

@@ -1,17 +1,21 @@
-"""Refusing follow requests that come from another site, or too often from one client.
+"""Refusing follow requests from another site or in floods, and capping confirmation emails.
 
-Each check returns a `rounds.abuse.Refusal` (a Swedish message and an HTTP status) or None,
-like the proposal form's checks in rounds.abuse; the view keeps what was typed.
+Limits live in the shared cache (rounds.ratelimits) and key on several signals: per client
+address a ceiling a village hall on one Wi-Fi never reaches; per recipient, however the address
+is written, a few confirmation emails a day across all villages (over it, nothing is sent but
+the answer is the same, so the form tells nobody what an address receives); and all
+confirmation emails to unconfirmed addresses together, per hour, so that a script on many
+addresses cannot make the site a spam cannon. Each check returns a `rounds.abuse.Refusal` or
+None, like the proposal form's checks; the view keeps what was typed.
 """
 
-import math
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from rounds.abuse import RateLimit, Refusal
+from rounds.abuse import Refusal, wait_message
+from rounds.ratelimits import DAY, EVERYONE, HOUR, Limit, client_address, normalised_recipient
 
 
 def cross_site_refusal(request):
@@ -37,27 +41,56 @@ def cross_site_refusal(request):
     )
 
 
-FOLLOW_LIMIT = RateLimit("follow", "FOLLOW_RATE_LIMIT", "FOLLOW_RATE_WINDOW")
+FOLLOW_LIMIT = Limit("follow", "FOLLOW_PER_CLIENT_HOUR", HOUR)
+RECIPIENT_LIMIT = Limit("follow-recipient", "FOLLOW_CONFIRMATIONS_PER_ADDRESS_DAY", DAY)
+CONFIRMATIONS_LIMIT = Limit("follow-confirmations", "FOLLOW_CONFIRMATIONS_PER_HOUR", HOUR)
 
 
 def rate_refusal(request):
-    """A refusal (429) when the client has asked to follow as often as the window allows."""
-    wait = FOLLOW_LIMIT.seconds_until_allowed(request)
+    """A refusal (429) when this address has asked more often this hour than a hall would."""
+    wait = FOLLOW_LIMIT.seconds_until_allowed(client_address(request))
     if not wait:
         return None
-    minutes = math.ceil(wait / 60)
-    return Refusal(
-        ngettext(
-            "Formuläret har skickats många gånger på kort tid. Vänta %(minutes)d minut och "
-            "försök sedan igen.",
-            "Formuläret har skickats många gånger på kort tid. Vänta %(minutes)d minuter och "
-            "försök sedan igen.",
-            minutes,
-        )
-        % {"minutes": minutes},
-        status=429,
+    message = " ".join(
+        [
+            _("Många vill följa orter från samma nätverk just nu."),
+            wait_message(wait),
+            _("Din e-postadress finns kvar i formuläret."),
+        ]
     )
+    return Refusal(message, status=429, retry_after=wait)
+
+
+def flood_refusal(request):
+    """A refusal (429) when more confirmation emails went out this hour than the site allows."""
+    wait = CONFIRMATIONS_LIMIT.seconds_until_allowed(EVERYONE)
+    if not wait:
+        return None
+    message = " ".join(
+        [
+            _("Många vill följa orter just nu, så vi skickar inte fler bekräftelser en stund."),
+            wait_message(wait),
+            _("Din e-postadress finns kvar i formuläret."),
+        ]
+    )
+    return Refusal(message, status=429, retry_after=wait)
 
 
 def record_request(request, now=None):
-    FOLLOW_LIMIT.record(request, now)
+    """Count one follow request against the client's address."""
+    FOLLOW_LIMIT.record(client_address(request), now)
+
+
+def take_confirmation(email):
+    """Whether a confirmation email may go to this address now; counts it if so."""
+    return RECIPIENT_LIMIT.take(normalised_recipient(email))
+
+
+def give_back_confirmation(email):
+    """The email was not sent after all (the same one went a moment ago)."""
+    RECIPIENT_LIMIT.give_back(normalised_recipient(email))
+
+
+def record_unconfirmed_confirmation():
+    """Count one confirmation email to an address that has not confirmed (the flood ceiling)."""
+    CONFIRMATIONS_LIMIT.record(EVERYONE)

@@ -80,15 +80,15 @@ def queue_email(*, to, name, context, unsubscribe, dedupe_key=None):
     """Render the email `name` for `to` into the outbox and enqueue its delivery.
 
     `unsubscribe` is the address that stops such emails: it is linked in the body (as
-    `unsubscribe_url`) and sent in the List-Unsubscribe headers (RFC 8058).
+    `unsubscribe_url`) and sent in the List-Unsubscribe headers (RFC 8058). None only for an
+    email the recipient asked for themselves, such as a password reset.
     Returns the OutgoingEmail, or None when `dedupe_key` was queued before.
     """
     subject, text, html = render_email(name, {**context, "unsubscribe_url": unsubscribe})
-    headers = {
-        "List-Unsubscribe": f"<{unsubscribe}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        "Auto-Submitted": "auto-generated",
-    }
+    headers = {"Auto-Submitted": "auto-generated"}
+    if unsubscribe:
+        headers["List-Unsubscribe"] = f"<{unsubscribe}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     try:
         with transaction.atomic():
             email = OutgoingEmail.objects.create(

@@ -1,4 +1,7 @@
-"""Following a village and stopping emails; included at the site root (portal/urls.py)."""
+"""Following a village and stopping emails; included at the site root (portal/urls.py).
+
+Ids use the `<id:...>` converter (home/converters.py): an out-of-range number is a 404.
+"""
 
 from django.urls import path
 
@@ -7,8 +10,8 @@ from .views import following, unsubscribe
 app_name = "notifications"
 
 urlpatterns = [
-    path("bevaka/<int:place_id>/", following.follow, name="follow"),
-    path("bevaka/<int:place_id>/skickat/", following.follow_sent, name="follow_sent"),
+    path("bevaka/<id:place_id>/", following.follow, name="follow"),
+    path("bevaka/<id:place_id>/skickat/", following.follow_sent, name="follow_sent"),
     path("bevaka/bekrafta/<str:token>/", following.confirm, name="follow_confirm"),
     path("e-post/avsluta/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
 ]

@@ -1,8 +1,11 @@
 """Keeping bots and floods out of the proposal form without a CAPTCHA.
 
 A honeypot field people leave empty, a minimum time between opening the form and sending it,
-and a per-client limit on sent proposals kept in Django's cache. Each check returns a
-`Refusal` (a Swedish message and an HTTP status) or None; the view keeps what was typed.
+and limits in the shared cache (rounds.ratelimits): per client address a ceiling that a full
+village hall on one Wi-Fi never reaches, a smaller one for reviews carrying an upload (decoding
+a photo is expensive), and receipts per recipient and day. Each check returns a `Refusal` (a
+Swedish message, an HTTP status, and for 429 when to try again) or None; the view keeps what
+was typed.
 """
 
 import math
@@ -11,21 +14,27 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from home.models import MunicipalitySettings
+
+from .ratelimits import DAY, HOUR, Limit, client_address, normalised_recipient
 
 HONEYPOT_FIELD = "website"
 STARTED_FIELD = "started"
 _STARTED_SALT = "rounds.abuse.started"
-_RATE_SALT = "rounds.abuse.rate"
+
+PROPOSAL_LIMIT = Limit("proposals", "PROPOSALS_PER_CLIENT_HOUR", HOUR)
+UPLOAD_LIMIT = Limit("uploads", "PROPOSALS_UPLOADS_PER_CLIENT_HOUR", HOUR)
+RECEIPT_LIMIT = Limit("receipts", "PROPOSALS_RECEIPTS_PER_ADDRESS_DAY", DAY)
 
 
 @dataclass(frozen=True)
 class Refusal:
     message: str
     status: int = 400
+    retry_after: int | None = None  # seconds, sent as Retry-After
 
 
 def honeypot_refusal(data):
@@ -73,82 +82,74 @@ def fill_time_refusal(stamp):
     return None
 
 
-def client_key(request, scope):
-    """A cache key for the client: a keyed hash of its address, never the address itself.
-
-    Behind a reverse proxy, PROPOSALS_CLIENT_IP_HEADER names the header the proxy sets to the
-    client's address (e.g. HTTP_X_REAL_IP); otherwise every client would share the proxy's.
-    """
-    header = settings.PROPOSALS_CLIENT_IP_HEADER
-    address = (header and request.META.get(header)) or request.META.get("REMOTE_ADDR", "")
-    return f"{scope}:sent:" + salted_hmac(_RATE_SALT, f"{scope}:{address}").hexdigest()
-
-
-@dataclass(frozen=True)
-class RateLimit:
-    """At most `limit` actions per client within `window` seconds, counted in Django's cache.
-
-    Both are names of settings, read on every call so they can be configured and overridden.
-    """
-
-    scope: str
-    limit_setting: str
-    window_setting: str
-
-    @property
-    def limit(self):
-        return max(1, getattr(settings, self.limit_setting))
-
-    @property
-    def window(self):
-        return getattr(settings, self.window_setting)
-
-    def _recent(self, request, now):
-        moments = cache.get(client_key(request, self.scope), [])
-        return [moment for moment in moments if moment > now - self.window]
-
-    def seconds_until_allowed(self, request, now=None):
-        """0 when the client may act again, otherwise how many seconds to wait."""
-        now = now or time.time()
-        recent = self._recent(request, now)
-        if len(recent) < self.limit:
-            return 0
-        return max(1, math.ceil(recent[-self.limit] + self.window - now))
-
-    def record(self, request, now=None):
-        """Count one action against the client's limit."""
-        now = now or time.time()
-        recent = [*self._recent(request, now), now][-self.limit :]
-        cache.set(client_key(request, self.scope), recent, self.window)
+def wait_message(seconds):
+    """The "wait N minutes" of a refusal, rounded up so that trying again then works."""
+    minutes = max(1, math.ceil(seconds / 60))
+    return ngettext(
+        "Vänta %(minutes)d minut och försök sedan igen.",
+        "Vänta %(minutes)d minuter och försök sedan igen.",
+        minutes,
+    ) % {"minutes": minutes}
 
 
-PROPOSAL_LIMIT = RateLimit("proposals", "PROPOSALS_RATE_LIMIT", "PROPOSALS_RATE_WINDOW")
-
-
-def seconds_until_allowed(request, now=None):
-    """0 when the client may send another proposal, otherwise how many seconds to wait."""
-    return PROPOSAL_LIMIT.seconds_until_allowed(request, now)
+def other_ways(request):
+    """How to reach the municipality instead, from its settings; empty when none are set."""
+    municipality = MunicipalitySettings.for_request(request)
+    ways = [way for way in (municipality.contact_phone, municipality.contact_email) if way]
+    if not ways:
+        return ""
+    return _("Du kan också lämna förslaget per brev eller telefon till kommunen: %(ways)s.") % {
+        "ways": ", ".join(ways)
+    }
 
 
 def rate_refusal(request):
-    """A refusal (429) when the client has sent as many proposals as the window allows."""
-    wait = seconds_until_allowed(request)
+    """A refusal (429) when this address has sent more proposals this hour than a hall would.
+
+    Many people may share one address (a village hall, a school, a mobile operator), so the
+    message blames nobody, keeps what was typed and says what else to do.
+    """
+    wait = PROPOSAL_LIMIT.seconds_until_allowed(client_address(request))
     if not wait:
         return None
-    minutes = math.ceil(wait / 60)
-    return Refusal(
-        ngettext(
-            "Du har skickat många förslag på kort tid. Vänta %(minutes)d minut och "
-            "skicka sedan igen. Det du har skrivit finns kvar.",
-            "Du har skickat många förslag på kort tid. Vänta %(minutes)d minuter och "
-            "skicka sedan igen. Det du har skrivit finns kvar.",
-            minutes,
+    return busy_refusal(request, wait)
+
+
+def upload_refusal(request):
+    """A refusal (429) when the review carries a photo beyond this address's upload limit.
+
+    Counted before the photo is opened: decoding is the expensive part.
+    """
+    if "photo" not in request.FILES:
+        return None
+    if UPLOAD_LIMIT.take(client_address(request)):
+        return None
+    return busy_refusal(request, UPLOAD_LIMIT.seconds_left())
+
+
+def busy_refusal(request, wait):
+    message = " ".join(
+        part
+        for part in (
+            _("Många skickar förslag från samma nätverk just nu."),
+            wait_message(wait),
+            _("Det du har skrivit finns kvar."),
+            other_ways(request),
         )
-        % {"minutes": minutes},
-        status=429,
+        if part
     )
+    return Refusal(message, status=429, retry_after=wait)
 
 
 def record_submission(request, now=None):
-    """Count one sent proposal against the client's limit."""
-    PROPOSAL_LIMIT.record(request, now)
+    """Count one sent proposal against the client's address."""
+    PROPOSAL_LIMIT.record(client_address(request), now)
+
+
+def receipt_allowed(email):
+    """Whether a receipt may go to this address today; the proposal is kept either way.
+
+    Stops a script from flooding a stranger's inbox with receipts; the receipt page shows the
+    private link regardless.
+    """
+    return bool(email) and RECEIPT_LIMIT.take(normalised_recipient(email))

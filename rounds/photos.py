@@ -17,10 +17,16 @@ from PIL import Image, ImageCms, ImageOps
 
 # What Pillow must recognise the file as. MPO is the JPEG variant some phones save.
 ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
-# Larger than any phone camera saves by default (50 megapixels), far below what would
-# exhaust memory; Pillow's own decompression-bomb limit is higher still.
-MAX_PIXELS = 50_000_000
+# What a phone camera saves (6000 × 4000). A PNG or WebP of that size must be decoded whole,
+# about 100 MB; at 50 Mpx one small file cost seconds and hundreds of megabytes per request.
+MAX_PIXELS = 24_000_000
+# For every image this process opens, Wagtail's renditions included: Pillow warns above this
+# and refuses above twice this, so what Wagtail accepts on upload (128 Mpx) still renders.
+PROCESS_MAX_IMAGE_PIXELS = 64_000_000
+Image.MAX_IMAGE_PIXELS = PROCESS_MAX_IMAGE_PIXELS
 MAX_SIDE = 2000
+# Scale by whole factors (cheap box filter) until within this factor of the size, then Lanczos.
+REDUCING_GAP = 3.0
 JPEG_QUALITY = 85
 
 NOT_AN_IMAGE = gettext_lazy("Filen är inte en bild vi kan ta emot (JPEG, PNG eller WebP).")
@@ -65,17 +71,36 @@ def check_image(image):
 
 
 def reencode(image):
-    """The picture, upright, at most MAX_SIDE pixels on its long side, as a bare JPEG."""
+    """The picture, upright, at most MAX_SIDE pixels on its long side, as a bare JPEG.
+
+    Scaled down first, in the cheapest mode that keeps the picture, so no full-size copy is made:
+    turning and colour conversion then work on the small picture.
+    """
     image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG only: decode at a reduced size
     profile = image.info.get("icc_profile")
+    image = scalable(image)
+    image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS, reducing_gap=REDUCING_GAP)
     image = ImageOps.exif_transpose(image)
     if image.mode not in ("RGB", "RGBA"):
-        image = image.convert("RGBA")
-    image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+        image = image.convert("RGBA" if "A" in image.mode else "RGB")
     picture = to_srgb(flatten(image), profile)
     output = BytesIO()
     picture.save(output, "JPEG", quality=JPEG_QUALITY, optimize=True)
     return output.getvalue()
+
+
+def scalable(image):
+    """The image in a mode Pillow scales smoothly, converting only when it must.
+
+    Palette and 1-bit images would be scaled with nearest neighbour; a 1-bit image becomes
+    grey (one byte a pixel), a palette image RGB, or RGBA only when it has transparency.
+    """
+    if image.mode in ("RGB", "RGBA", "L", "LA"):
+        return image
+    if image.mode == "1":
+        return image.convert("L")
+    transparent = "transparency" in image.info or image.mode in ("PA", "La")
+    return image.convert("RGBA" if transparent else "RGB")
 
 
 def flatten(image):

@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.search import index
 
 from notifications import notices
 
@@ -32,12 +33,13 @@ def new_follow_token():
 
 
 @transaction.atomic
-def submit(proposal, *, user=None):
+def submit(proposal, *, user=None, token=None):
     """Save a new proposal with its reference and first update; return its private token.
 
     Online proposals wait for moderation; those a case officer registers are public at once.
+    `token` is given when it is derived from the reviewed draft (rounds.drafts.follow_token).
     """
-    token, token_hash = new_follow_token()
+    token, token_hash = (token, hash_token(token)) if token else new_follow_token()
     # The year the proposal came in: a letter registered in January still belongs to last year.
     proposal.reference = next_reference(timezone.localdate(proposal.submitted_at).year)
     proposal.follow_token_hash = token_hash
@@ -49,6 +51,19 @@ def submit(proposal, *, user=None):
     ProposalUpdate.objects.create(proposal=proposal, status=Status.RECEIVED, author=user)
     log(instance=proposal, action="wagtail.create", user=user)
     return token
+
+
+def update_search_index(proposal):
+    """Put the proposal's public text in the search index now, or take it out when not public.
+
+    Moderation decides what the public may find, so it cannot wait for the task Wagtail queues on
+    save: a busy or stuck worker would leave a redacted name findable. Within the moderator's
+    transaction, so the index and the proposal change together.
+    """
+    if proposal.visibility == Visibility.PUBLIC:
+        index.insert_or_update_object(proposal)
+    else:
+        index.remove_object(proposal)
 
 
 def check_update(status, public_message, duplicate_of=None):
@@ -91,6 +106,7 @@ def publish(proposal, *, user=None, public_title=None, public_body=None):
     proposal.hidden_reason = ""
     proposal.moderated_at = timezone.now()
     proposal.save()
+    update_search_index(proposal)
     log(instance=proposal, action="rounds.proposal.publish", user=user)
     emails.send_published(proposal)
 
@@ -104,6 +120,7 @@ def hide(proposal, *, reason, user=None):
     proposal.hidden_reason = reason
     proposal.moderated_at = timezone.now()
     proposal.save()
+    update_search_index(proposal)
     log(instance=proposal, action="rounds.proposal.hide", user=user)
 
 
@@ -116,4 +133,5 @@ def withdraw(proposal):
     proposal.hidden_reason = _("Återkallat av invånaren.")
     proposal.withdrawn_at = timezone.now()
     proposal.save()
+    update_search_index(proposal)
     log(instance=proposal, action="rounds.proposal.withdraw")

@@ -9,6 +9,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from tests.redis_cache import redis_url, require_redis
+
 MANAGE = settings.BASE_DIR / "manage.py"
 
 
@@ -36,8 +38,13 @@ def secret_key():
 
 
 def test_production_settings_pass_the_deployment_checks():
+    require_redis()  # production shares its cache between processes (tests/test_cache_checks.py)
     result = manage(
-        "check", "--deploy", SECRET_KEY=secret_key(), ALLOWED_HOSTS="ortsdialog.example.se"
+        "check",
+        "--deploy",
+        SECRET_KEY=secret_key(),
+        ALLOWED_HOSTS="ortsdialog.example.se",
+        REDIS_URL=redis_url(),
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output

@@ -4,7 +4,8 @@ The form sits on public village and dialogue pages, which set no cookies for rea
 carries no CSRF token. Following holds no one's session or rights that a forged request could
 use: the most it can do is send a confirmation email, as anyone can by filling in the form.
 Still, a request that the browser marks as coming from another site is refused, and the
-honeypot and a per-client limit keep bots and floods out (see notifications.limits).
+honeypot and limits per client, per recipient and in all keep bots and floods out (see
+notifications.limits).
 
 The confirmation link is GET for a page with a button and POST to confirm: mail systems open
 links to scan them, and must not confirm anyone.
@@ -42,12 +43,13 @@ def follow(request, place_id):
         limits.cross_site_refusal(request)
         or abuse.honeypot_refusal(request.POST)
         or limits.rate_refusal(request)
+        or limits.flood_refusal(request)
     )
     if refusal:
         form.is_valid()
         response = render_form(request, place, form, problem=refusal.message, status=refusal.status)
-        if refusal.status == 429:
-            response["Retry-After"] = str(limits.FOLLOW_LIMIT.seconds_until_allowed(request))
+        if refusal.retry_after:
+            response["Retry-After"] = str(refusal.retry_after)
         return response
     if not form.is_valid():
         return render_form(request, place, form, status=422)

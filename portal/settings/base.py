@@ -1,9 +1,12 @@
 """Settings shared by every environment. Configuration comes from environment variables."""
 
+import importlib
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -66,6 +69,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,6 +77,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",  # throttles staff sign-in (portal/login_throttle.py)
 ]
 
 MIDDLEWARE = [
@@ -84,11 +89,20 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: replaces a refused sign-in with the lockout page
 ]
 
 ROOT_URLCONF = "portal.urls"
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
+# The CSRF cookie (csrftoken) is set only by a page with a form that sends something, and
+# renewed by each such page; it lasts a day, as long as the proposal form's review step keeps
+# what was typed (rounds/drafts.py), not Django's year. The privacy notice says the same.
+CSRF_COOKIE_AGE = 24 * 60 * 60
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
@@ -111,6 +125,11 @@ TEMPLATES = [
 DATABASES = {"default": database_from_env()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Axes first: it refuses a locked account or client before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "portal.login_throttle.LoginThrottleBackend",  # django-axes
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -142,14 +161,37 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-CACHES = {
-    "default": {
+
+def cache_from_env():
+    """Redis at REDIS_URL, shared by every app process (rate limits, page caches); without it
+    memory local to each process, which `check --deploy` warns about (home.checks).
+
+    Short socket timeouts: a Redis that stopped answering costs a request seconds, not minutes.
+    A missing client library fails here, at start-up, rather than on every request.
+    """
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    try:
+        importlib.import_module("redis")
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            "REDIS_URL is set but the Redis client is not installed: "
+            "pip install -c requirements.lock ."
+        ) from error
+    return {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ["REDIS_URL"],
+        "LOCATION": url,
+        "KEY_PREFIX": "ortsdialog",
+        "OPTIONS": {
+            "socket_connect_timeout": 2,
+            "socket_timeout": 2,
+            "health_check_interval": 30,
+        },
     }
-    if os.environ.get("REDIS_URL")
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-}
+
+
+CACHES = {"default": cache_from_env()}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -157,6 +199,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# Seconds an SMTP connection may wait for the server: a server that never answers otherwise
+# holds the worker, and every task behind the email, for good. The email is retried later.
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", 20))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Ortsdialog <noreply@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
@@ -169,6 +214,49 @@ TASKS = {
     }
 }
 
+# Content-Security-Policy (django-csp, portal/middleware.py): only our own origin, no inline
+# script or style. The review step shows the resident's photo as a data: URL. The admin gets
+# its own policy for the directives it names. How to extend it: docs/operations.md.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail 7.4's admin starts its widgets with inline scripts (choosers, date pickers, inline
+# panels), its image cropper uses inline event handlers and its editor injects <style>
+# elements; its preview panel shows the page in a frame of the admin.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "frame-ancestors": [SELF],
+}
+# Browser features no page uses, denied to every origin (an empty list).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    ]
+}
+
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Ortsdialog")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -178,6 +266,7 @@ WAGTAILIMAGES_IMAGE_MODEL = "home.PortalImage"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests, in the admin neither
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "search.backend",
@@ -188,15 +277,38 @@ WAGTAILSEARCH_BACKENDS = {
 }
 
 # Proposals from residents (rounds app)
-PROPOSALS_RATE_LIMIT = int(os.environ.get("PROPOSALS_RATE_LIMIT", 5))  # per client and window
-PROPOSALS_RATE_WINDOW = int(os.environ.get("PROPOSALS_RATE_WINDOW", 10 * 60))  # seconds
-# The header a reverse proxy sets to the client's address, e.g. HTTP_X_REAL_IP (see README).
+# Rate limits are counted in the shared cache (rounds.ratelimits), per client address with
+# ceilings a full village hall on one Wi-Fi never reaches, and per recipient of an email.
+PROPOSALS_PER_CLIENT_HOUR = int(os.environ.get("PROPOSALS_PER_CLIENT_HOUR", 60))
+PROPOSALS_UPLOADS_PER_CLIENT_HOUR = int(os.environ.get("PROPOSALS_UPLOADS_PER_CLIENT_HOUR", 120))
+PROPOSALS_RECEIPTS_PER_ADDRESS_DAY = int(os.environ.get("PROPOSALS_RECEIPTS_PER_ADDRESS_DAY", 10))
+# The header a reverse proxy OVERWRITES with the client's address, e.g. HTTP_X_REAL_IP (README).
 PROPOSALS_CLIENT_IP_HEADER = os.environ.get("PROPOSALS_CLIENT_IP_HEADER", "")
 PROPOSALS_MIN_FILL_SECONDS = int(os.environ.get("PROPOSALS_MIN_FILL_SECONDS", 5))
 PROPOSALS_PHOTO_MAX_BYTES = int(os.environ.get("PROPOSALS_PHOTO_MAX_BYTES", 10 * 1024 * 1024))
-# Following a village by email (notifications app): requests per client and window.
-FOLLOW_RATE_LIMIT = int(os.environ.get("FOLLOW_RATE_LIMIT", 5))
-FOLLOW_RATE_WINDOW = int(os.environ.get("FOLLOW_RATE_WINDOW", 60 * 60))  # seconds
+# Following a village by email (notifications app).
+FOLLOW_PER_CLIENT_HOUR = int(os.environ.get("FOLLOW_PER_CLIENT_HOUR", 60))
+FOLLOW_CONFIRMATIONS_PER_ADDRESS_DAY = int(
+    os.environ.get("FOLLOW_CONFIRMATIONS_PER_ADDRESS_DAY", 3)
+)
+FOLLOW_CONFIRMATIONS_PER_HOUR = int(os.environ.get("FOLLOW_CONFIRMATIONS_PER_HOUR", 200))
+
+# Staff sign-in (django-axes, portal/login_throttle.py): wrong passwords per account from any
+# client, and per client for any accounts, counted in the database by every process; then
+# refused, even with the right password, until LOGIN_COOLOFF_MINUTES after the last failure.
+LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("LOGIN_FAILURES_PER_ACCOUNT", 10))
+LOGIN_FAILURES_PER_CLIENT = int(os.environ.get("LOGIN_FAILURES_PER_CLIENT", 30))
+AXES_HANDLER = "portal.login_throttle.LoginThrottle"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = LOGIN_FAILURES_PER_ACCOUNT  # the scale; each parameter has its own limit
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", 15)))
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_CLIENT_IP_CALLABLE = "portal.login_throttle.client_ip"  # PROPOSALS_CLIENT_IP_HEADER
+AXES_LOCKOUT_CALLABLE = "portal.login_throttle.lockout_response"
+# Staff password reset (portal/password_reset.py): emails per address, requests per client.
+PASSWORD_RESET_PER_ADDRESS_HOUR = int(os.environ.get("PASSWORD_RESET_PER_ADDRESS_HOUR", 3))
+PASSWORD_RESET_PER_CLIENT_HOUR = int(os.environ.get("PASSWORD_RESET_PER_CLIENT_HOUR", 10))
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,9 @@
 """The filtered proposal list as CSV or XLSX for the working group's meetings.
 
-Personal data columns are added only for users who may see personal data. Every text cell that
-a spreadsheet could read as a formula is prefixed with a quote (CSV/formula injection).
+Personal data columns are added only for users who may see personal data. A spreadsheet reads a
+CSV field that starts with = + - @ as a formula, so such a field gets a quote in front (CSV
+injection). XLSX cells carry their type: every text is written as a string, never a formula,
+and shown exactly as the resident wrote it (`+46 70...` without a stray quote).
 """
 
 import csv
@@ -62,10 +64,15 @@ def neutralise(value):
     return value
 
 
+def csv_field(value):
+    """Dates as ISO text, and text that cannot start a formula."""
+    return value.isoformat() if hasattr(value, "isoformat") else neutralise(value)
+
+
 def rows(proposals, keys):
     for proposal in with_latest_message(proposals):
         values = cell_values(proposal)
-        yield [neutralise(values[key]) for key in keys]
+        yield [values[key] for key in keys]
 
 
 def filename(extension, today=None):
@@ -90,9 +97,7 @@ def _csv(headings, data):
     writer = csv.writer(output, delimiter=";")
     writer.writerow(headings)
     for row in data:
-        writer.writerow(
-            [value.isoformat() if hasattr(value, "isoformat") else value for value in row]
-        )
+        writer.writerow([csv_field(value) for value in row])
     return "\ufeff" + output.getvalue()
 
 
@@ -107,7 +112,7 @@ def _xlsx(headings, data):
         cells = []
         for value in row:
             cell = WriteOnlyCell(sheet, value)
-            if cell.data_type == "f":  # Never a formula, whatever openpyxl guesses.
+            if isinstance(value, str):  # openpyxl guesses a formula for "=…", an error for "#N/A"
                 cell.data_type = "s"
             if hasattr(value, "isoformat"):
                 cell.number_format = "yyyy-mm-dd"

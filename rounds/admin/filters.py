@@ -8,15 +8,14 @@ from wagtail.models import Page
 from places.models import PlacePage
 
 from ..models import DialoguePage, RoundPage
-from .queries import STALE_AFTER_DAYS, without_recent_update
+from .queries import STALE_AFTER_DAYS, possible_id, without_recent_update
 
 
 class PageListFilter(SimpleListFilter):
     """A filter whose values are page ids; anything else in the URL matches nothing."""
 
     def page_id(self):
-        value = self.value()
-        return int(value) if value and value.isdigit() else None
+        return possible_id(self.value(), Page)
 
     def queryset(self, request, queryset):
         if self.value() is None:

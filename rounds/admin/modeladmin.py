@@ -2,6 +2,7 @@
 
 from django.contrib.admin import display
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import re_path
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -14,7 +15,7 @@ from ..models.proposals import Status
 from . import exports, views
 from .filters import DialogueFilter, RoundFilter, StaleFilter, VillageFilter
 from .helpers import ProposalButtonHelper, ProposalPermissionHelper
-from .queries import workbench_proposals
+from .queries import possible_id, workbench_proposals
 
 BASE_URL_PATH = "forslag"
 # Statuses that still wait for the working group get the highlighted badge.
@@ -99,7 +100,12 @@ class ProposalAdmin(ModelAdmin):
         return format_html('<span class="w-status{}">{}</span>', modifier, obj.get_status_display())
 
     def run_view(self, view_class, request, **kwargs):
-        """Run a view; refuse with 403 rather than Wagtail's redirect to the dashboard."""
+        """Run a view; refuse with 403 rather than Wagtail's redirect to the dashboard.
+
+        An id no proposal can have (`abc`, 10**20) is not found, rather than a database error.
+        """
+        if "instance_pk" in kwargs and possible_id(kwargs["instance_pk"], self.model) is None:
+            raise Http404
         try:
             return view_class.as_view(model_admin=self, **kwargs)(request)
         except PermissionDenied:

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.db import connection
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Substr
 from django.utils import timezone
@@ -13,6 +14,19 @@ from ..models.proposals import Status, Visibility
 STALE_AFTER_DAYS = 60
 # A proposal in one of these has its final answer: it cannot go stale.
 CLOSED_STATUSES = [Status.DONE, Status.NOT_FEASIBLE, Status.DUPLICATE]
+
+
+def possible_id(value, model):
+    """`value` as an id a row of `model` could have, or None (not digits, out of range).
+
+    Such a value must not reach the database: SQLite raises OverflowError past 64 bits,
+    PostgreSQL an error past its column's range, and `int()` a ValueError past 4300 digits.
+    """
+    if not (isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 20):
+        return None
+    number = int(value)
+    _low, high = connection.ops.integer_field_range(model._meta.pk.get_internal_type())
+    return number if high is None or number <= high else None
 
 
 def workbench_proposals():

@@ -154,6 +154,9 @@ class Proposal(index.Indexed, models.Model):
     )
 
     follow_token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The hash of the reviewed draft an online proposal came from (rounds.drafts): unique, so
+    # that a draft sent twice, by any app process, is one proposal. Empty for staff-registered.
+    draft_key = models.CharField(max_length=64, unique=True, null=True, editable=False)
 
     objects = ProposalQuerySet.as_manager()
 
@@ -192,6 +195,15 @@ class Proposal(index.Indexed, models.Model):
         return self.dialogue.get_url(request) + self.dialogue.reverse_subpage(
             "proposal_detail", args=[self.reference]
         )
+
+    @classmethod
+    def get_indexed_objects(cls):
+        """Only moderated public text is indexed: never what waits for moderation or was hidden.
+
+        Wagtail's update on save skips the others; `rounds.proposals.update_search_index` takes
+        them out when they stop being public.
+        """
+        return super().get_indexed_objects().filter(visibility=Visibility.PUBLIC)
 
 
 class ProposalUpdate(models.Model):

@@ -116,4 +116,8 @@ def photo(request, token):
     proposal = proposal_for(token)
     if not proposal.photo:
         raise Http404
-    return FileResponse(proposal.photo.open("rb"), content_type="image/jpeg")
+    try:
+        photo = proposal.photo.open("rb")
+    except FileNotFoundError as missing:  # e.g. media not restored with the database
+        raise Http404 from missing
+    return FileResponse(photo, content_type="image/jpeg")

@@ -2,9 +2,14 @@
 
 One URL, three POST actions: "review" validates the form and shows the review step, "edit"
 goes back to the form with everything filled in, "send" submits what was reviewed. The review
-step carries the fields signed (rounds.drafts), so nothing is stored before "send".
+step carries the fields signed (rounds.drafts), so nothing is stored before "send", and one
+review is one proposal however often, and to whichever process, it is sent.
 """
 
+import logging
+
+from django.conf import settings
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,16 +18,25 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from .. import abuse, drafts, emails
+from ..draft_recovery import readable_review
 from ..forms import ProposalForm
 from ..models.proposals import Source
 from ..proposals import submit
 from .headers import keep_private
+
+logger = logging.getLogger(__name__)
+
+# Room for the text fields and the multipart framing beside the largest photo allowed.
+BODY_MARGIN = 512 * 1024
+DATABASE_RETRY_AFTER = 60  # seconds; a database restart or failover is usually over by then
 
 
 def proposal_form(request, page):
     """The route `<dialogue url>lamna-forslag/` (see DialoguePage.proposal_form)."""
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
+    if request.method == "POST" and body_too_large(request):
+        return too_large(request, page)
     if not page.is_open_for_proposals():
         return closed(request, page)
     if request.method != "POST":
@@ -75,8 +89,8 @@ def refuse(request, page, form, refusal, *, stamp, photo_again=False):
         problem=refusal.message,
         status=refusal.status,
     )
-    if refusal.status == 429:
-        response["Retry-After"] = str(abuse.seconds_until_allowed(request))
+    if refusal.retry_after:
+        response["Retry-After"] = str(refusal.retry_after)
     return response
 
 
@@ -87,6 +101,7 @@ def review(request, page):
         abuse.honeypot_refusal(request.POST)
         or abuse.fill_time_refusal(stamp)
         or abuse.rate_refusal(request)
+        or abuse.upload_refusal(request)
     )
     if refusal:
         # Uploads from a refused request are not even opened; the resident is told to choose
@@ -124,7 +139,7 @@ def edit(request, page):
     """Back from the review step to the form, with everything filled in."""
     data = drafts.load_review(request.POST.get("review"))
     if data is None:
-        return tampered(request, page)
+        return unreadable_review(request, page)
     form = ProposalForm(initial={**data["fields"], "photo_draft": data["photo"]})
     return render_form(
         request, page, form, stamp=abuse.valid_stamp(data["started"]), photo_ref=data["photo"]
@@ -132,13 +147,24 @@ def edit(request, page):
 
 
 def send(request, page):
-    """Submit the reviewed proposal and go to its receipt (303, so reloading cannot resend)."""
+    """Submit the reviewed proposal and go to its receipt (303, so reloading cannot resend).
+
+    With the database unavailable the resident gets 503, their text, and a button to try again.
+    """
     data = drafts.load_review(request.POST.get("review"))
     if data is None:
-        return tampered(request, page)
-    token = drafts.sent_token(data["draft"])
-    if token:  # "send" pressed twice: one proposal, the same receipt
-        return HttpResponseRedirect(reverse("proposals:receipt", args=[token]), status=303)
+        return unreadable_review(request, page)
+    try:
+        return send_reviewed(request, page, data)
+    except (OperationalError, InterfaceError):
+        logger.exception("The database failed while a proposal was sent")
+        return database_unavailable(request, page, data)
+
+
+def send_reviewed(request, page, data):
+    draft_id = data["draft"]
+    if drafts.sent_before(draft_id):  # "send" pressed twice: one proposal, the same receipt
+        return to_receipt(draft_id)
 
     form = ProposalForm({**data["fields"], "photo_draft": data["photo"]})
     refusal = abuse.fill_time_refusal(data["started"]) or abuse.rate_refusal(request)
@@ -152,25 +178,87 @@ def send(request, page):
     proposal = form.save(commit=False)
     proposal.dialogue = page
     proposal.source = Source.ONLINE
+    proposal.draft_key = drafts.draft_key(draft_id)
     photo = drafts.photo_name(data["photo"])
     if photo:
         drafts.attach_photo(proposal, photo)
-    token = submit(proposal)
-    emails.send_receipt(proposal, token)
+    try:
+        with transaction.atomic():
+            token = submit(proposal, token=drafts.follow_token(draft_id))
+    except IntegrityError:
+        # Sent at the same moment by another request, which won: its receipt is this one too.
+        proposal.photo.delete(save=False)
+        if drafts.sent_before(draft_id):
+            return to_receipt(draft_id)
+        raise
+    except (OperationalError, InterfaceError):
+        proposal.photo.delete(save=False)  # the draft photo stays, for trying again
+        raise
+    if abuse.receipt_allowed(proposal.email):
+        emails.send_receipt(proposal, token)
     drafts.discard_photo(photo)
-    drafts.remember_sent(data["draft"], token)
     abuse.record_submission(request)
+    return to_receipt(draft_id)
+
+
+def to_receipt(draft_id):
+    token = drafts.follow_token(draft_id)
     return HttpResponseRedirect(reverse("proposals:receipt", args=[token]), status=303)
 
 
-def tampered(request, page):
-    """The review step's data was altered or cut short: start again (400)."""
-    problem = _(
-        "Uppgifterna från granskningssteget kunde inte kontrolleras. Fyll i formuläret igen."
-    )
+def unreadable_review(request, page):
+    """The review step's data was altered, cut short or is too old: it is not sent (400).
+
+    What can be read of it goes back into the form, to check and review again.
+    """
+    value = request.POST.get("review")
+    recovered = readable_review(value)
+    if drafts.is_expired_review(value):
+        problem = _(
+            "Granskningen gjordes för mer än ett dygn sedan och kan inte skickas längre. "
+            "Ditt förslag står kvar i formuläret: kontrollera det och välj Granska förslaget igen."
+        )
+    elif recovered["fields"]:
+        problem = _(
+            "Uppgifterna från granskningssteget kunde inte kontrolleras. Det som gick att läsa "
+            "står kvar i formuläret: kontrollera det och välj Granska förslaget igen."
+        )
+    else:
+        problem = _(
+            "Uppgifterna från granskningssteget kunde inte kontrolleras. Fyll i formuläret igen."
+        )
+    form = ProposalForm(initial={**recovered["fields"], "photo_draft": recovered["photo"]})
+    stamp = abuse.valid_stamp(recovered["started"])
     return render_form(
-        request, page, ProposalForm(), stamp=abuse.start_stamp(), problem=problem, status=400
+        request, page, form, stamp=stamp, photo_ref=recovered["photo"], problem=problem, status=400
     )
+
+
+def database_unavailable(request, page, data):
+    """503 with Retry-After, the text the review carried, and the same review to send again.
+
+    The page needs no database: it may be what is down.
+    """
+    context = {"page": page, "fields": data["fields"], "review": request.POST.get("review")}
+    response = TemplateResponse(request, "rounds/proposals/unavailable.html", context, status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    return keep_private(response, "same-origin")
+
+
+def body_too_large(request):
+    """True when the announced body is far beyond the largest photo, before anything is read."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return length > settings.PROPOSALS_PHOTO_MAX_BYTES + BODY_MARGIN
+
+
+def too_large(request, page):
+    """413: the photo was too large. The body is not read; Back in the browser keeps the text."""
+    context = {**page_context(page), "photo_max_bytes": settings.PROPOSALS_PHOTO_MAX_BYTES}
+    response = TemplateResponse(request, "rounds/proposals/too_large.html", context, status=413)
+    return keep_private(response, "same-origin")
 
 
 def closed(request, page):
@@ -200,6 +288,10 @@ def typed_text(request):
     """The title and text from a refused POST, from the form or the review step."""
     if request.method != "POST":
         return None
-    fields = (drafts.load_review(request.POST.get("review")) or {}).get("fields", request.POST)
+    review = request.POST.get("review")
+    if review is None:
+        fields = request.POST
+    else:
+        fields = (drafts.load_review(review) or readable_review(review))["fields"]
     title, body = fields.get("title", ""), fields.get("body", "")
     return {"title": title, "body": body} if title or body else None

@@ -277,8 +277,15 @@ PRIVACY = {
         ),
         heading("Kakor"),
         paragraphs(
-            "Webbplatsen använder inga kakor när du bara läser. När du skickar ett formulär "
-            "används en nödvändig kaka som skyddar formuläret mot missbruk."
+            "Webbplatsen använder inga kakor när du bara läser.",
+            "När du öppnar ett formulär för att skicka något till oss, till exempel för att "
+            "lämna ett förslag, sparar din webbläsare en kaka som heter csrftoken. Den "
+            "innehåller bara en slumpvis kod. Med den kan vi se att det du skickar kommer "
+            "från formuläret på vår webbplats och inte från någon annan som försöker skicka "
+            "något i ditt namn. Kakan behövs för att formuläret ska fungera. Vi använder den "
+            "inte för att känna igen dig eller se vad du läser.",
+            "Kakan försvinner av sig själv ett dygn efter att du senast öppnade ett formulär. "
+            "Du kan också ta bort den i webbläsaren när du har skickat det du ville.",
         ),
         heading("Frågor och dataskyddsombud"),
         paragraphs(
