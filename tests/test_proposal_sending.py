@@ -9,6 +9,7 @@ from unittest import mock
 import pytest
 from django.core import mail, signing
 from django.db import InterfaceError, OperationalError
+from django.test import Client
 
 from rounds import drafts
 from rounds.models import Proposal
@@ -250,9 +251,11 @@ def test_with_the_database_down_send_answers_503_with_the_text_kept(client, dial
 # A body far too large is refused before it is read (E)
 
 
-def test_a_body_far_above_the_photo_limit_gets_413_without_being_read(client, dialogue):
-    # The test client's payload refuses to be read past its real size: a view that read the
-    # announced 200 MB would fail, not answer.
+def test_a_body_far_above_the_photo_limit_gets_413_without_being_read(dialogue):
+    # The test client's payload refuses to be read past its real size: anything that read the
+    # announced 200 MB would fail, not answer; with CSRF enforced, as in production, where the
+    # CSRF check reads the body before any view runs.
+    client = Client(enforce_csrf_checks=True)
     response = client.post(
         form_url(dialogue),
         {"action": "review", "title": "x"},
@@ -274,6 +277,16 @@ def test_a_body_a_little_above_the_photo_limit_is_refused_too(client, dialogue, 
     response = post_review(client, dialogue, valid_data(photo=big))
 
     assert response.status_code == 413
+    assert Proposal.objects.count() == 0
+
+
+def test_the_admin_takes_uploads_larger_than_a_residents_photo(admin_client, settings):
+    settings.PROPOSALS_PHOTO_MAX_BYTES = 1000
+    response = admin_client.post(
+        "/admin/images/multiple/add/", {"files[]": upload(b"x" * 2_000_000)}
+    )
+
+    assert response.status_code != 413
 
 
 def test_a_photo_just_within_the_limit_is_read(client, dialogue, settings):

@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "portal.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last: replaces a refused sign-in with the lockout page
+    "portal.body_limit.PublicBodyLimitMiddleware",  # 413 before any body is read
 ]
 
 ROOT_URLCONF = "portal.urls"

@@ -8,7 +8,6 @@ review is one proposal however often, and to whichever process, it is sent.
 
 import logging
 
-from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -26,8 +25,6 @@ from .headers import keep_private
 
 logger = logging.getLogger(__name__)
 
-# Room for the text fields and the multipart framing beside the largest photo allowed.
-BODY_MARGIN = 512 * 1024
 DATABASE_RETRY_AFTER = 60  # seconds; a database restart or failover is usually over by then
 
 
@@ -35,8 +32,6 @@ def proposal_form(request, page):
     """The route `<dialogue url>lamna-forslag/` (see DialoguePage.proposal_form)."""
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    if request.method == "POST" and body_too_large(request):
-        return too_large(request, page)
     if not page.is_open_for_proposals():
         return closed(request, page)
     if request.method != "POST":
@@ -242,22 +237,6 @@ def database_unavailable(request, page, data):
     context = {"page": page, "fields": data["fields"], "review": request.POST.get("review")}
     response = TemplateResponse(request, "rounds/proposals/unavailable.html", context, status=503)
     response["Retry-After"] = str(DATABASE_RETRY_AFTER)
-    return keep_private(response, "same-origin")
-
-
-def body_too_large(request):
-    """True when the announced body is far beyond the largest photo, before anything is read."""
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return False
-    return length > settings.PROPOSALS_PHOTO_MAX_BYTES + BODY_MARGIN
-
-
-def too_large(request, page):
-    """413: the photo was too large. The body is not read; Back in the browser keeps the text."""
-    context = {**page_context(page), "photo_max_bytes": settings.PROPOSALS_PHOTO_MAX_BYTES}
-    response = TemplateResponse(request, "rounds/proposals/too_large.html", context, status=413)
     return keep_private(response, "same-origin")
 
 

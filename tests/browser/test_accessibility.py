@@ -83,3 +83,18 @@ def overflowing(page):
             return found.slice(0, 8);
         }"""
     )
+
+
+def test_the_page_for_a_body_too_large_has_no_axe_violations(page, visit, site, settings):
+    """The 413 page a resident sees after choosing a photo far too large (portal.body_limit)."""
+    settings.PROPOSALS_PHOTO_MAX_BYTES = 1000
+    page.route(
+        "**/",
+        lambda route: route.continue_(method="POST", post_data=b"x" * (600 * 1024)),
+    )
+    visit("/", status=413)
+    page.unroute("**/")
+
+    assert "för stort" in page.locator("h1").inner_text()
+    violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
+    assert not violations, describe(violations)
