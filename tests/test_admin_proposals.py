@@ -312,7 +312,7 @@ def test_registering_a_proposal_from_the_walk(client, officer, tree):
     assert (proposal.visibility, proposal.status) == (Visibility.PUBLIC, Status.RECEIVED)
     assert proposal.public_title == "Trasigt räcke vid bron"
     assert proposal.name == "Anna Andersson"
-    assert proposal.submitted_at.date() == walked.date()
+    assert timezone.localtime(proposal.submitted_at).date() == walked.date()
     assert proposal.updates.get().author == officer
 
 
