@@ -49,30 +49,23 @@ CONFIRMATIONS_LIMIT = Limit("follow-confirmations", "FOLLOW_CONFIRMATIONS_PER_HO
 def rate_refusal(request):
     """A refusal (429) when this address has asked more often this hour than a hall would."""
     wait = FOLLOW_LIMIT.seconds_until_allowed(client_address(request))
-    if not wait:
-        return None
-    message = " ".join(
-        [
-            _("Många vill följa orter från samma nätverk just nu."),
-            wait_message(wait),
-            _("Din e-postadress finns kvar i formuläret."),
-        ]
-    )
-    return Refusal(message, status=429, retry_after=wait)
+    return busy_refusal(_("Många vill följa orter från samma nätverk just nu."), wait)
 
 
 def flood_refusal(request):
     """A refusal (429) when more confirmation emails went out this hour than the site allows."""
     wait = CONFIRMATIONS_LIMIT.seconds_until_allowed(EVERYONE)
+    return busy_refusal(
+        _("Många vill följa orter just nu, så vi skickar inte fler bekräftelser en stund."), wait
+    )
+
+
+def busy_refusal(reason, wait):
+    """429 that blames nobody: why, how long to wait, and that the address is kept; None when
+    there is nothing to wait for."""
     if not wait:
         return None
-    message = " ".join(
-        [
-            _("Många vill följa orter just nu, så vi skickar inte fler bekräftelser en stund."),
-            wait_message(wait),
-            _("Din e-postadress finns kvar i formuläret."),
-        ]
-    )
+    message = " ".join([reason, wait_message(wait), _("Din e-postadress finns kvar i formuläret.")])
     return Refusal(message, status=429, retry_after=wait)
 
 

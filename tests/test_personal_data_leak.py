@@ -14,10 +14,6 @@ from urllib.parse import urlencode
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import TextField
-from django.db.models.functions import Cast
-from wagtail.search.models import IndexEntry
 
 from rounds import proposals as services
 from rounds.models import Proposal
@@ -25,6 +21,7 @@ from rounds.models.proposals import Source, Status, Visibility
 from tests import factories
 from tests import proposal_factories as pf
 from tests.crawl import crawl, fetch, leaks
+from tests.search_index import index_columns, indexed_texts, proposal_entries
 
 pytestmark = pytest.mark.usefixtures("clear_cache")
 
@@ -269,17 +266,7 @@ def test_searching_for_a_marker_finds_nothing(client, leaky):
 
 
 def test_personal_data_is_not_in_the_search_index(leaky):
-    # Every text column of the index, whatever the database: SQLite keeps text; PostgreSQL keeps
-    # tsvectors and plain-text mirrors of them.
-    columns = [
-        field.name
-        for field in IndexEntry._meta.concrete_fields
-        if isinstance(field, TextField) or field.get_internal_type() == "SearchVectorField"
-    ]
-    entries = IndexEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Proposal)
-    ).values(**{f"as_text_{name}": Cast(name, TextField()) for name in columns})
-    texts = [" ".join(filter(None, entry.values())).lower() for entry in entries]
+    columns, entries, texts = index_columns(), proposal_entries(), indexed_texts()
     assert {"title", "body"} <= set(columns)
     # Only moderated public text is indexed, never pending, hidden or withdrawn proposals (one
     # published under a draft dialogue is, and the search leaves it out); no personal data.

@@ -7,15 +7,11 @@ find in the index was put there by moderation itself, in the moderator's request
 """
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import TextField
-from django.db.models.functions import Cast
-from wagtail.search.models import IndexEntry
 
 from rounds import proposals as services
-from rounds.models import Proposal
 from rounds.models.proposals import Visibility
 from tests import proposal_factories as make
+from tests.search_index import indexed_texts
 from tests.test_search import proposal_results, search
 
 pytestmark = pytest.mark.usefixtures("stuck_queue")
@@ -24,19 +20,6 @@ pytestmark = pytest.mark.usefixtures("stuck_queue")
 @pytest.fixture
 def stuck_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-
-
-def indexed_texts():
-    """The text of every proposal's index entry, whatever the database keeps (text or tsvector)."""
-    columns = [
-        field.name
-        for field in IndexEntry._meta.concrete_fields
-        if isinstance(field, TextField) or field.get_internal_type() == "SearchVectorField"
-    ]
-    entries = IndexEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Proposal)
-    ).values(**{f"as_text_{name}": Cast(name, TextField()) for name in columns})
-    return [" ".join(filter(None, entry.values())).lower() for entry in entries]
 
 
 def pending(dialogue, **fields):
