@@ -66,9 +66,10 @@ test-browser: $(INSTALLED) ## Run only the browser tests (Playwright with the sy
 bench: $(INSTALLED) ## Measure page speed and queries on the demo content (not a test)
 	$(BIN)/python -m benchmarks
 
-lint: $(INSTALLED) ## Check code style and formatting with ruff (changes nothing)
+lint: $(INSTALLED) ## Check style, formatting and the direction of imports (changes nothing)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(INSTALLED) ## Format the code and apply ruff's safe fixes
 	$(BIN)/ruff format .

@@ -1,7 +1,6 @@
 """The home page, standard pages, the image model and the municipality's site settings."""
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -10,9 +9,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
 
-from rounds.queries import latest_summaries, open_for_proposals, upcoming_events
-
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
+from .extensions import extended_context
 
 
 class PortalImage(AbstractImage):
@@ -76,11 +74,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
-        context["upcoming_events"] = upcoming_events(now, limit=8)
-        context["open_dialogues"] = open_for_proposals(timezone.localdate(now))
-        context["latest_summaries"] = latest_summaries(timezone.localdate(now), limit=3)
-        return context
+        # What is coming up, what takes proposals, what was decided (rounds.pages.context).
+        return extended_context(self, request, context)
 
 
 class StandardPage(Page):

@@ -14,8 +14,10 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from portal.web.links import absolute_url
+
 from . import limits, tokens
-from .mail import absolute_url, queue_email, unsubscribe_url
+from .mail import queue_email, unsubscribe_url
 from .models import Follower
 
 UNCONFIRMED_DAYS = tokens.CONFIRM_MAX_AGE // (24 * 60 * 60)  # as long as the link works

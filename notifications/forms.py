@@ -4,7 +4,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from rounds.abuse import HONEYPOT_FIELD
+from portal.web.refusals import HONEYPOT_FIELD
 
 from .models import Follower
 

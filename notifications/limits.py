@@ -1,11 +1,12 @@
-"""Refusing follow requests from another site or in floods, and capping confirmation emails.
+"""Refusing follow requests from another site or in floods, and capping confirmation emails
+and proposal receipts per recipient.
 
-Limits live in the shared cache (rounds.ratelimits) and key on several signals: per client
+Limits live in the shared cache (portal.web.ratelimits) and key on several signals: per client
 address a ceiling a village hall on one Wi-Fi never reaches; per recipient, however the address
 is written, a few confirmation emails a day across all villages (over it, nothing is sent but
 the answer is the same, so the form tells nobody what an address receives); and all
 confirmation emails to unconfirmed addresses together, per hour, so that a script on many
-addresses cannot make the site a spam cannon. Each check returns a `rounds.abuse.Refusal` or
+addresses cannot make the site a spam cannon. Each check returns a `portal.web.refusals.Refusal` or
 None, like the proposal form's checks; the view keeps what was typed.
 """
 
@@ -14,8 +15,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from rounds.abuse import Refusal, wait_message
-from rounds.ratelimits import DAY, EVERYONE, HOUR, Limit, client_address, normalised_recipient
+from portal.web.ratelimits import DAY, EVERYONE, HOUR, Limit, client_address, normalised_recipient
+from portal.web.refusals import Refusal, wait_message
 
 
 def cross_site_refusal(request):
@@ -41,6 +42,7 @@ def cross_site_refusal(request):
     )
 
 
+RECEIPT_LIMIT = Limit("receipts", "PROPOSALS_RECEIPTS_PER_ADDRESS_DAY", DAY)
 FOLLOW_LIMIT = Limit("follow", "FOLLOW_PER_CLIENT_HOUR", HOUR)
 RECIPIENT_LIMIT = Limit("follow-recipient", "FOLLOW_CONFIRMATIONS_PER_ADDRESS_DAY", DAY)
 CONFIRMATIONS_LIMIT = Limit("follow-confirmations", "FOLLOW_CONFIRMATIONS_PER_HOUR", HOUR)
@@ -87,3 +89,12 @@ def give_back_confirmation(email):
 def record_unconfirmed_confirmation():
     """Count one confirmation email to an address that has not confirmed (the flood ceiling)."""
     CONFIRMATIONS_LIMIT.record(EVERYONE)
+
+
+def receipt_allowed(email):
+    """Whether a proposal's receipt may go to this address today; the proposal is kept either way.
+
+    Stops a script from flooding a stranger's inbox with receipts; the receipt page shows the
+    private link regardless.
+    """
+    return bool(email) and RECEIPT_LIMIT.take(normalised_recipient(email))

@@ -21,6 +21,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from portal.web.links import absolute_url
+
 from .models import OutgoingEmail
 from .tokens import unsubscribe_token
 
@@ -30,13 +32,6 @@ logger = logging.getLogger(__name__)
 RETRY_DELAYS = [timedelta(minutes=m) for m in (1, 5, 15, 60, 180, 360, 720, 1440)]
 # An attempt that has not finished after this long (a crashed process) may be made again.
 SEND_TIMEOUT = timedelta(minutes=10)
-
-
-def absolute_url(path):
-    """A full address for a link in an email or a feed: the site's base URL plus the path."""
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def unsubscribe_url(*, proposal=None, follower=None):

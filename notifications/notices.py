@@ -17,11 +17,13 @@ from datetime import UTC, datetime, time, timedelta
 
 from django.utils import timezone
 
+from portal.web.links import absolute_url
 from rounds.models import DialogueEvent, DialoguePage, Proposal, ProposalUpdate
 from rounds.models.proposals import Status
-from rounds.queries import PRIVATE_FIELDS, attach_places
+from rounds.pages.tree import attach_places
+from rounds.proposals.queries import PRIVATE_FIELDS
 
-from .mail import absolute_url, keeps_the_work, queue_email, unsubscribe_url
+from .mail import keeps_the_work, queue_email, unsubscribe_url
 from .models import Follower, OutgoingEmail
 
 REMINDER_DAYS = (7, 1)  # days before the event

@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin import urls
-from .admin.actions import FORGET_ACTION, RETRY_ACTION
-from .admin.panels import email_panels
-from .admin.reports import can_view_emails
+from .workbench import urls
+from .workbench.actions import FORGET_ACTION, RETRY_ACTION
+from .workbench.panels import email_panels
+from .workbench.reports import can_view_emails
 
 
 class EmailReportMenuItem(MenuItem):

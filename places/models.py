@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -16,13 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from rounds.queries import (
-    dialogues_of_place,
-    next_event_by_place,
-    proposals_in,
-    status_tally,
-    upcoming_events,
-)
+from home.extensions import extended_context, serve_route
 
 
 class PlaceIndexPage(Page):
@@ -47,12 +40,8 @@ class PlaceIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        places = list(PlacePage.objects.listed().child_of(self).order_by("title"))
-        next_events = next_event_by_place(timezone.now())
-        for place in places:
-            place.next_event = next_events.get(place.path)
-        context["places"] = places
-        return context
+        context["places"] = list(PlacePage.objects.listed().child_of(self).order_by("title"))
+        return extended_context(self, request, context)  # each village's next event
 
 
 class PlacePageTag(TaggedItemBase):
@@ -162,36 +151,25 @@ class PlacePage(RoutablePageMixin, Page):
         if self.population_year and self.population is None:
             raise ValidationError({"population": _("Ange invånarantalet som året gäller.")})
 
+    # Routes: the views belong to rounds, which sits above places (see home.extensions).
+
     @path("forslag/", name="proposal_list")
     def proposal_list(self, request):
         """The public proposals of all the village's dialogues."""
-        from rounds.views import public
-
-        return public.place_proposals(request, self)
+        return serve_route(self, request, "proposal_list")
 
     @path("flode/", name="feed")
     def feed(self, request):
         """Atom feed: new dialogues, published summaries and public status changes."""
-        from rounds import feeds
-
-        return feeds.place_feed(request, self)
+        return serve_route(self, request, "feed")
 
     @path("kalender/", name="calendar")
     def calendar(self, request):
         """iCalendar feed of the village's walks and dialogues, to subscribe to."""
-        from rounds.views import calendars
-
-        return calendars.place_calendar(request, self)
+        return serve_route(self, request, "calendar")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
-        dialogues = dialogues_of_place(self)
-        context["dialogues"] = dialogues
-        context["upcoming_events"] = upcoming_events(now, place=self)
-        context["latest_summary"] = next(
-            (d for d in dialogues if d.summary_is_published(timezone.localdate(now))), None
-        )
         context["tags"] = list(self.tags.all())
-        context["proposal_tally"] = status_tally(proposals_in(dialogues))
-        return context
+        # Its dialogues, coming events, latest summary and proposals (rounds.pages.context).
+        return extended_context(self, request, context)

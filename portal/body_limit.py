@@ -15,7 +15,7 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from rounds.views.headers import keep_private
+from portal.web.headers import keep_private
 
 # Room for the text fields and the multipart framing beside the largest photo allowed.
 BODY_MARGIN = 512 * 1024

@@ -19,9 +19,10 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.views.account import PasswordResetView
 
-from notifications.mail import absolute_url, queue_email
+from notifications.mail import queue_email
 from notifications.models import OutgoingEmail
-from rounds.ratelimits import HOUR, Limit, client_address
+from portal.web.links import absolute_url
+from portal.web.ratelimits import HOUR, Limit, client_address
 
 logger = logging.getLogger(__name__)
 

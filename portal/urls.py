@@ -4,7 +4,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from rounds import feeds
 from search import views as search_views
 
 from .password_reset import LimitedPasswordResetView
@@ -19,9 +18,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     path("sok/", search_views.search, name="search"),
-    path("mitt-forslag/", include("rounds.urls")),
-    path("kalender/", include("rounds.calendar_urls")),
-    path("flode/", feeds.site_feed, name="site_feed"),
+    path("mitt-forslag/", include("rounds.proposals.urls")),
+    path("", include("rounds.syndication.urls")),
     path("", include("notifications.urls")),
 ]
 

@@ -1,17 +1,29 @@
-"""Admin registration: themes and departments are snippets editors manage; proposals have
-their workbench (`rounds.admin`) with dashboard panels."""
+"""What rounds registers with Wagtail: what pages show and serve from rounds (the hooks of
+`home.extensions`), the snippets editors manage (themes, departments), and the proposals
+workbench (`rounds.workbench`) with its dashboard panels, permissions and audit actions."""
 
 from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
-from wagtail_modeladmin.options import modeladmin_register
 
-from .admin.helpers import ProposalPermissionHelper
-from .admin.modeladmin import BASE_URL_PATH, ProposalAdmin
-from .admin.panels import proposal_panels
-from .models import Department, Proposal, Theme
+from .models import Department, Theme
+from .pages import context, routes
+from .workbench import modeladmin
+from .workbench.panels import proposal_panels
+
+
+@hooks.register("extend_page_context")
+def add_rounds_to_page(page, request, page_context):
+    """Events, dialogues, proposals and summaries on the pages that show them."""
+    context.extend(page, request, page_context)
+
+
+@hooks.register("register_page_routes")
+def page_routes():
+    """The proposal lists and pages, the form, and a village's feed and calendar."""
+    return routes.ROUTES
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -37,15 +49,13 @@ class DialogueListsGroup(SnippetViewSetGroup):
 
 
 register_snippet(DialogueListsGroup)
-modeladmin_register(ProposalAdmin)
-
-proposal_permission_helper = ProposalPermissionHelper(Proposal, inspect_view_enabled=True)
+modeladmin.register()
 
 
 @hooks.register("construct_homepage_panels")
 def add_proposal_panels(request, panels):
     """Moderation queue and proposals without an update, for those who can view proposals."""
-    panels.extend(proposal_panels(request.user, proposal_permission_helper, BASE_URL_PATH))
+    panels.extend(proposal_panels(request.user, modeladmin.permission_helper))
 
 
 @hooks.register("register_permissions")

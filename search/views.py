@@ -6,7 +6,8 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
 from rounds.models import DialoguePage, Proposal
-from rounds.queries import PRIVATE_FIELDS, attach_places
+from rounds.pages.tree import attach_places
+from rounds.proposals.queries import PRIVATE_FIELDS
 
 from .query import MAX_QUERY_LENGTH, build_query, clean_terms
 

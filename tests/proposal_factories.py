@@ -10,9 +10,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from rounds import proposals as services
 from rounds.models import Department, Proposal, ProposalUpdate, Theme
 from rounds.models.proposals import Status, Visibility
+from rounds.proposals import services
 
 _numbers = count(1)
 

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from rounds import abuse
+from rounds.proposals import abuse
 from tests import factories
 
 

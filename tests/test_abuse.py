@@ -7,8 +7,8 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from rounds import abuse
 from rounds.models import Proposal
+from rounds.proposals import abuse
 from tests.proposal_form_support import (
     form_url,
     image_bytes,

@@ -201,7 +201,7 @@ def test_users_without_rights_cannot_export_nor_see_the_panels(client, proposal)
 
 
 def test_a_withdrawn_proposal_cannot_be_moderated(client, proposal):
-    from rounds.proposals import withdraw
+    from rounds.proposals.services import withdraw
 
     withdraw(proposal)
     login(client, CASE_OFFICERS)

@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from rounds import proposals as services
 from rounds.models import Proposal
 from rounds.models.proposals import Source, Status, Visibility
+from rounds.proposals import services
 from tests import proposal_factories as make
 from tests.admin_support import CASE_OFFICERS, staff, url, villages
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Collection, Locale
 
 from rounds.models import Proposal, ReferenceCounter
-from rounds.proposals import submit
+from rounds.proposals.services import submit
 from tests import factories
 
 SUBMISSIONS = 20

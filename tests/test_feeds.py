@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from rounds.feeds import MAX_ENTRIES
 from rounds.models import DialogueEvent, DialoguePage, ProposalUpdate
 from rounds.models.proposals import Status, Visibility
+from rounds.syndication.feeds import MAX_ENTRIES
 from tests import factories
 from tests import proposal_factories as pf
 from tests.crawl import fetch, leaks

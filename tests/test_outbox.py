@@ -10,11 +10,11 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from notifications import mail as outbox
+from notifications import resident_emails
 from notifications.models import OutgoingEmail
-from rounds import emails
-from rounds import proposals as services
 from rounds.models import Proposal
 from rounds.models.proposals import Status, Visibility
+from rounds.proposals import services
 from tests import proposal_factories as make
 from tests.admin_support import CASE_OFFICERS, staff, url
 from tests.mail_backends import FlakyBackend
@@ -178,7 +178,7 @@ def broken(*args, **kwargs):
     raise RuntimeError("template missing")
 
 
-@pytest.mark.parametrize("part", [(emails, "queue_email"), (Proposal, "get_public_url")])
+@pytest.mark.parametrize("part", [(resident_emails, "queue_email"), (Proposal, "get_public_url")])
 def test_an_email_that_cannot_be_prepared_does_not_cost_the_proposal_or_the_update(
     client, dialogue, monkeypatch, part
 ):

@@ -15,9 +15,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 
-from rounds import proposals as services
 from rounds.models import Proposal
 from rounds.models.proposals import Source, Status, Visibility
+from rounds.proposals import services
 from tests import factories
 from tests import proposal_factories as pf
 from tests.crawl import crawl, fetch, leaks

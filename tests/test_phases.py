@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from rounds.models import DialogueEvent, DialoguePage
-from rounds.phases import Phase, Schedule, derive_phase
+from rounds.models.phases import Phase, Schedule, derive_phase
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 SECOND = timedelta(seconds=1)

@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from PIL import Image
 
-from rounds import photos
-from rounds.photos import MAX_SIDE, clean_photo
+from rounds.proposals import photos
+from rounds.proposals.photos import MAX_SIDE, clean_photo
 from tests.proposal_form_support import upload
 from tests.test_photos import bomb_png, reopen
 

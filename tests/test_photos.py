@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from PIL import Image, ImageCms
 
-from rounds import drafts
-from rounds.photos import MAX_SIDE, clean_photo
+from rounds.proposals import drafts
+from rounds.proposals.photos import MAX_SIDE, clean_photo
 from tests.proposal_form_support import image_bytes, upload
 
 GPS_IFD = 0x8825

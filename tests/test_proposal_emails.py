@@ -15,10 +15,10 @@ from django.core import mail
 from django.test import Client
 from django.utils import dateformat, timezone, translation
 
-from rounds import emails
-from rounds import proposals as services
+from notifications import resident_emails
 from rounds.models import Proposal
 from rounds.models.proposals import Status
+from rounds.proposals import services
 from tests import proposal_factories as make
 from tests.proposal_form_support import open_dialogue, submit_proposal, valid_data
 
@@ -340,7 +340,7 @@ def test_each_update_is_emailed_once(sent, officer):
     update = make.answer(proposal, Status.REVIEWING, user=officer)
     count = len(mail.outbox)
 
-    assert emails.send_status(update) is None
+    assert resident_emails.send_status(update) is None
     assert len(mail.outbox) == count
 
 

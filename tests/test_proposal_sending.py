@@ -11,8 +11,8 @@ from django.core import mail, signing
 from django.db import InterfaceError, OperationalError
 from django.test import Client
 
-from rounds import drafts
 from rounds.models import Proposal
+from rounds.proposals import drafts
 from tests.proposal_form_support import (
     form_url,
     image_bytes,
@@ -95,7 +95,7 @@ def test_two_sends_racing_past_the_check_meet_the_unique_draft_key(client, dialo
         calls.append(draft_id)
         return len(calls) > 1 and real_check(draft_id)
 
-    with mock.patch("rounds.views.submission.drafts.sent_before", side_effect=check):
+    with mock.patch("rounds.proposals.views.submission.drafts.sent_before", side_effect=check):
         second = press(client, dialogue, review, "send")
 
     assert second.status_code == 303
@@ -233,7 +233,7 @@ def test_the_closed_page_shows_the_text_of_a_broken_review(client, site_tree, di
 def test_with_the_database_down_send_answers_503_with_the_text_kept(client, dialogue, error):
     review = review_value(post_review(client, dialogue))
 
-    with mock.patch("rounds.views.submission.submit", side_effect=error("server closed")):
+    with mock.patch("rounds.proposals.views.submission.submit", side_effect=error("server closed")):
         response = press(client, dialogue, review, "send")
 
     assert response.status_code == 503

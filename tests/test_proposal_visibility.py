@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from rounds import proposals as services
 from rounds.models.proposals import Status, Visibility
+from rounds.proposals import services
 from tests import factories
 from tests import proposal_factories as pf
 from tests.html import soup_of, text_of

@@ -4,7 +4,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from rounds.models import Proposal
-from rounds.proposals import submit
+from rounds.proposals.services import submit
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 

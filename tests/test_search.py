@@ -249,8 +249,8 @@ def test_password_protected_page_is_not_found(client, content):
 
 @pytest.fixture
 def proposals(content):
-    from rounds import proposals as services
     from rounds.models.proposals import Visibility
+    from rounds.proposals import services
     from tests import proposal_factories as pf
 
     dialogue = content["dialogue"]

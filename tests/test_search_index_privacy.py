@@ -8,8 +8,8 @@ find in the index was put there by moderation itself, in the moderator's request
 
 import pytest
 
-from rounds import proposals as services
 from rounds.models.proposals import Visibility
+from rounds.proposals import services
 from tests import proposal_factories as make
 from tests.search_index import indexed_texts
 from tests.test_search import proposal_results, search

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from home.demo.content.site_pages import PRIVACY
+from portal.demo.content.site_pages import PRIVACY
 from tests import proposal_factories as make
 from tests.crawl import crawl
 from tests.proposal_form_support import form_url, open_dialogue

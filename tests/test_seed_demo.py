@@ -10,9 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Revision, Site
 
-from home.demo.content.proposals import COMPLETED, CURRENT
 from home.models import HomePage, MunicipalitySettings, PortalImage
 from places.models import PlacePage
+from portal.demo.content.proposals import COMPLETED, CURRENT
 from rounds.models import (
     Department,
     DialogueEvent,
@@ -22,8 +22,8 @@ from rounds.models import (
     RoundPage,
     Theme,
 )
+from rounds.models.phases import Phase
 from rounds.models.proposals import Source, Status, Visibility
-from rounds.phases import Phase
 
 POPULATIONS = {
     "Lindsdal": 5958,

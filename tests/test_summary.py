@@ -6,10 +6,10 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from rounds import proposals as services
 from rounds.models.proposals import Status, Visibility
-from rounds.queries import proposals_of_dialogue
-from rounds.summary import group_proposals, summary_proposals
+from rounds.proposals import services
+from rounds.proposals.queries import proposals_of_dialogue
+from rounds.proposals.summary import group_proposals, summary_proposals
 from tests import factories
 from tests import proposal_factories as pf
 from tests.html import soup_of, text_of

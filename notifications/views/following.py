@@ -19,8 +19,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from places.models import PlacePage
-from rounds import abuse
-from rounds.views.headers import keep_private, private_page
+from portal.web.headers import keep_private, private_page
+from portal.web.refusals import honeypot_refusal
 
 from .. import following, limits
 from ..forms import FollowForm, form_context
@@ -41,7 +41,7 @@ def follow(request, place_id):
     form = FollowForm(request.POST)
     refusal = (
         limits.cross_site_refusal(request)
-        or abuse.honeypot_refusal(request.POST)
+        or honeypot_refusal(request.POST)
         or limits.rate_refusal(request)
         or limits.flood_refusal(request)
     )

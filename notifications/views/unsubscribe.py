@@ -10,8 +10,8 @@ from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from portal.web.headers import private_page
 from rounds.models import Proposal
-from rounds.views.headers import private_page
 
 from ..models import Follower
 from ..tokens import read_unsubscribe_token

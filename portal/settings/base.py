@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "rounds",
     "search",
     "notifications",
+    "portal",  # the project's own commands: the demo content (seed_demo)
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",
@@ -278,7 +279,7 @@ WAGTAILSEARCH_BACKENDS = {
 }
 
 # Proposals from residents (rounds app)
-# Rate limits are counted in the shared cache (rounds.ratelimits), per client address with
+# Rate limits are counted in the shared cache (portal.web.ratelimits), per client address with
 # ceilings a full village hall on one Wi-Fi never reaches, and per recipient of an email.
 PROPOSALS_PER_CLIENT_HOUR = int(os.environ.get("PROPOSALS_PER_CLIENT_HOUR", 60))
 PROPOSALS_UPLOADS_PER_CLIENT_HOUR = int(os.environ.get("PROPOSALS_UPLOADS_PER_CLIENT_HOUR", 120))

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import modelsearch.index
-import rounds.storage
+import rounds.proposals.storage
 import taggit.managers
 from django.conf import settings
 from django.db import migrations, models
@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=120, verbose_name='rubrik')),
                 ('body', models.TextField(max_length=4000, verbose_name='beskrivning')),
                 ('location', models.CharField(blank=True, max_length=200, verbose_name='var i orten')),
-                ('photo', models.ImageField(blank=True, storage=rounds.storage.private_storage, upload_to='proposals/%Y/', verbose_name='foto')),
+                ('photo', models.ImageField(blank=True, storage=rounds.proposals.storage.private_storage, upload_to='proposals/%Y/', verbose_name='foto')),
                 ('public_title', models.CharField(max_length=120, verbose_name='publik rubrik')),
                 ('public_body', models.TextField(max_length=4000, verbose_name='publik beskrivning')),
                 ('name', models.CharField(blank=True, max_length=120, verbose_name='namn')),

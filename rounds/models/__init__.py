@@ -1,4 +1,5 @@
-from .pages import DialogueEvent, DialoguePage, RoundIndexPage, RoundPage
+from .events import DialogueEvent
+from .pages import DialoguePage, RoundIndexPage, RoundPage
 from .proposals import Proposal, ProposalTag, ProposalUpdate, ReferenceCounter
 from .snippets import Department, Theme
 

@@ -1,13 +1,10 @@
-"""Rounds of dialogues, the dialogue with one village, and its events."""
-
-import uuid
+"""Rounds of dialogues and the dialogue with one village (its events are in `events`)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -18,13 +15,15 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.extensions import extended_context, serve_route
 
-from ..phases import PHASE_DESCRIPTIONS, Phase, Schedule, derive_phase
+from .events import DialogueEvent
+from .phases import PHASE_DESCRIPTIONS, Phase, Schedule, derive_phase
 
 
 class RoundIndexPage(Page):
@@ -86,11 +85,8 @@ class RoundPage(Page):
             raise ValidationError({"end_date": _("Slutdatumet kan inte vara före startdatumet.")})
 
     def get_context(self, request, *args, **kwargs):
-        from ..queries import dialogues_of_round  # queries imports these models
-
         context = super().get_context(request, *args, **kwargs)
-        context["dialogues"] = dialogues_of_round(self)
-        return context
+        return extended_context(self, request, context)  # its dialogues (rounds.pages.context)
 
 
 class DialoguePageQuerySet(PageQuerySet):
@@ -281,35 +277,25 @@ class DialoguePage(RoutablePageMixin, Page):
         today = today or timezone.localdate()
         return self.summary_published_at is not None and self.summary_published_at <= today
 
-    # Routes: the views live in rounds.views, imported late because they import these models.
+    # Routes: served by the views in rounds.pages.routes (see home.extensions).
 
     @path("lamna-forslag/", name="proposal_form")
     def proposal_form(self, request):
-        from ..views import submission
-
-        return submission.proposal_form(request, self)
+        return serve_route(self, request, "proposal_form")
 
     @path("forslag/", name="proposal_list")
     def proposal_list(self, request):
-        from ..views import public
-
-        return public.dialogue_proposals(request, self)
+        return serve_route(self, request, "proposal_list")
 
     @path("forslag/<str:reference>/", name="proposal_detail")
     def proposal_detail(self, request, reference):
-        from ..views import public
-
-        return public.proposal_detail(request, self, reference)
+        return serve_route(self, request, "proposal_detail", reference)
 
     @path("forslag/<str:reference>/foto/", name="proposal_photo")
     def proposal_photo(self, request, reference):
-        from ..views import public
-
-        return public.proposal_photo(request, self, reference)
+        return serve_route(self, request, "proposal_photo", reference)
 
     def get_context(self, request, *args, **kwargs):
-        from ..queries import proposals_of_dialogue, status_tally  # queries imports these models
-
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         context["place"] = self.get_parent()
@@ -318,132 +304,5 @@ class DialoguePage(RoutablePageMixin, Page):
         context["phase_steps"] = self.phase_steps(now)
         context["is_open_for_proposals"] = self.is_open_for_proposals(timezone.localdate(now))
         context["summary_published"] = self.summary_is_published(timezone.localdate(now))
-        proposals = proposals_of_dialogue(self)  # built once: public() queries the restrictions
-        context["proposal_tally"] = status_tally(proposals)
-        if context["summary_published"]:
-            from ..summary import summary_context  # summary imports these models
-
-            context.update(summary_context(self, request, proposals))
-        return context
-
-
-class DialogueEvent(Orderable):
-    """A walk, a dialogue meeting or another occasion, with where and when."""
-
-    class Kind(models.TextChoices):
-        WALK = "walk", _("Förbättringsvandring")
-        DIALOGUE = "dialogue", _("Utvecklingsdialog")
-        OTHER = "other", _("Annat tillfälle")
-
-    dialogue = ParentalKey(DialoguePage, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(_("typ"), max_length=20, choices=Kind, default=Kind.DIALOGUE)
-    title = models.CharField(
-        _("rubrik"),
-        max_length=120,
-        blank=True,
-        help_text=_("Lämna tomt för att använda typen, t.ex. ”Förbättringsvandring”."),
-    )
-    start = models.DateTimeField(_("börjar"))
-    end = models.DateTimeField(_("slutar"))
-    venue_name = models.CharField(_("plats"), max_length=120, help_text=_("T.ex. Bygdegården."))
-    street_address = models.CharField(_("gatuadress"), max_length=120, blank=True)
-    postal_code = models.CharField(_("postnummer"), max_length=10, blank=True)
-    postal_town = models.CharField(_("postort"), max_length=60, blank=True)
-    meeting_point = models.CharField(
-        _("samlingsplats"),
-        max_length=255,
-        blank=True,
-        help_text=_("Var man möts, t.ex. ”Vid busshållplatsen på Storgatan”."),
-    )
-    accessibility_notes = models.TextField(
-        _("tillgänglighet"),
-        max_length=600,
-        blank=True,
-        help_text=_("T.ex. ramp, hörslinga, sträckans längd och underlag, sittplatser."),
-    )
-    childcare_offered = models.BooleanField(_("barnpassning erbjuds"), default=False)
-    description = models.TextField(_("beskrivning"), max_length=1000, blank=True)
-    cancelled = models.BooleanField(
-        _("inställt"),
-        default=False,
-        help_text=_(
-            "Markera i stället för att ta bort: sidan, kalendrarna och bevakarna får veta det."
-        ),
-    )
-    # A calendar event's identity (iCalendar UID) and revision (SEQUENCE, bumped in save()).
-    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    sequence = models.PositiveIntegerField(default=0, editable=False)
-
-    panels = [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("title")]),
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-        FieldPanel("venue_name"),
-        FieldRowPanel(
-            [FieldPanel("street_address"), FieldPanel("postal_code"), FieldPanel("postal_town")]
-        ),
-        FieldPanel("meeting_point"),
-        FieldPanel("accessibility_notes"),
-        FieldPanel("childcare_offered"),
-        FieldPanel("description"),
-        FieldPanel("cancelled"),
-    ]
-
-    # What a calendar or a follower must be told again about when it changes.
-    SCHEDULE_FIELDS = (
-        "start",
-        "end",
-        "venue_name",
-        "street_address",
-        "postal_code",
-        "postal_town",
-        "meeting_point",
-        "cancelled",
-    )
-
-    class Meta(Orderable.Meta):
-        ordering = ["start"]
-        verbose_name = _("tillfälle")
-        verbose_name_plural = _("tillfällen")
-
-    def __str__(self):
-        return f"{self.display_title} {timezone.localtime(self.start):%Y-%m-%d %H:%M}"
-
-    def clean(self):
-        super().clean()
-        if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": _("Sluttiden måste vara efter starttiden.")})
-
-    def save(self, *args, **kwargs):
-        """Bump `sequence` when the time, the place or the cancellation changes.
-
-        A copied page brings copies of its events: they get a calendar identity of their own.
-        """
-        if self.pk is None:
-            if DialogueEvent.objects.filter(uid=self.uid).exists():
-                self.uid, self.sequence = uuid.uuid4(), 0
-        else:
-            stored = DialogueEvent.objects.filter(pk=self.pk)
-            before = stored.values("uid", "sequence", *self.SCHEDULE_FIELDS).first()
-            if before is not None:
-                # The stored identity stays: a copied page's revisions carry the original's uids.
-                self.uid = before.pop("uid")
-                # A revision may carry an older sequence than the live event: never go back.
-                self.sequence = max(self.sequence, before.pop("sequence"))
-                if before != {name: getattr(self, name) for name in self.SCHEDULE_FIELDS}:
-                    self.sequence += 1
-        super().save(*args, **kwargs)
-
-    @property
-    def display_title(self):
-        return self.title or self.get_kind_display()
-
-    @property
-    def can_add_to_calendar(self):
-        """Worth a "Lägg till i kalender" link: not cancelled and not over yet."""
-        return not self.cancelled and self.end > timezone.now()
-
-    @property
-    def address(self):
-        """The full address on one line, for people and for calendars."""
-        town = " ".join(part for part in (self.postal_code, self.postal_town) if part)
-        return ", ".join(part for part in (self.venue_name, self.street_address, town) if part)
+        # Its proposals, and once published the summary (rounds.pages.context).
+        return extended_context(self, request, context)

@@ -3,14 +3,14 @@
 import hashlib
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.search import index
 
-from ..storage import private_storage
+from ..proposals.storage import private_storage
 from .pages import DialoguePage
 
 
@@ -136,7 +136,7 @@ class Proposal(index.Indexed, models.Model):
     )
 
     # The latest update's values, kept here so lists can filter and count without joins.
-    # Only rounds.proposals.add_update() writes them.
+    # Saving or deleting a ProposalUpdate sets them (follow_latest_update), however it is done.
     status = models.CharField(
         _("status"), max_length=20, choices=Status, default=Status.RECEIVED, editable=False
     )
@@ -196,11 +196,34 @@ class Proposal(index.Indexed, models.Model):
             "proposal_detail", args=[self.reference]
         )
 
+    def follow_latest_update(self):
+        """Take status, responsible and date from the latest update: the history is the truth.
+
+        Called whenever an update is saved or deleted, so that a data fix in the shell or an
+        import through the ORM leaves the proposal as consistent as the services do. (Bulk
+        operations such as `bulk_create` bypass it, like every `save()`.)
+        """
+        latest = (
+            self.updates.order_by("-created_at", "-pk")
+            .only("status", "responsible_id", "created_at")
+            .first()
+        )
+        if latest is None:
+            return
+        self.status = latest.status
+        self.responsible_id = latest.responsible_id
+        self.status_changed_at = latest.created_at
+        Proposal.objects.filter(pk=self.pk).update(
+            status=self.status,
+            responsible_id=self.responsible_id,
+            status_changed_at=self.status_changed_at,
+        )
+
     @classmethod
     def get_indexed_objects(cls):
         """Only moderated public text is indexed: never what waits for moderation or was hidden.
 
-        Wagtail's update on save skips the others; `rounds.proposals.update_search_index` takes
+        Wagtail's update on save skips the others; `services.update_search_index` takes
         them out when they stop being public.
         """
         return super().get_indexed_objects().filter(visibility=Visibility.PUBLIC)
@@ -247,6 +270,17 @@ class ProposalUpdate(models.Model):
 
     def __str__(self):
         return f"{self.proposal.reference}: {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.proposal.follow_latest_update()
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic():
+            deleted = super().delete(*args, **kwargs)
+            self.proposal.follow_latest_update()
+        return deleted
 
 
 class ReferenceCounter(models.Model):

@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from rounds import emails
+from notifications.resident_emails import send_receipt
 from rounds.models.proposals import Status
 from tests import proposal_factories as make
 
@@ -21,7 +21,7 @@ def resident_emails(site):
         email="anna@example.org",
         notify_status=True,
     )
-    emails.send_receipt(proposal, proposal.follow_token)
+    send_receipt(proposal, proposal.follow_token)
     make.answer(
         proposal,
         Status.PLANNED,

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 
-from rounds.drafts import delete_stale_photos
+from rounds.proposals.drafts import delete_stale_photos
 
 
 class Command(BaseCommand):

@@ -1,0 +1,20 @@
+"""What serves each sub-URL of a dialogue page and of a village page.
+
+The page classes declare the URLs (`@path`) and hand each request to `home.extensions
+.serve_route`, which finds its view here through the hook "register_page_routes"
+(rounds/wagtail_hooks.py). The views live in the subsystem that owns them.
+"""
+
+from ..proposals.views import public, submission
+from ..syndication import feeds
+from ..syndication import views as calendars
+
+ROUTES = {
+    ("rounds.dialoguepage", "proposal_form"): submission.proposal_form,
+    ("rounds.dialoguepage", "proposal_list"): public.dialogue_proposals,
+    ("rounds.dialoguepage", "proposal_detail"): public.proposal_detail,
+    ("rounds.dialoguepage", "proposal_photo"): public.proposal_photo,
+    ("places.placepage", "proposal_list"): public.place_proposals,
+    ("places.placepage", "feed"): feeds.place_feed,
+    ("places.placepage", "calendar"): calendars.place_calendar,
+}

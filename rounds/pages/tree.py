@@ -1,0 +1,47 @@
+"""Where a dialogue sits in the page tree: its village is its parent page.
+
+Treebeard stores each page's ancestry in `path`, `Page.steplen` characters per level, so a
+dialogue's village is found by cutting its path, in Python or in SQL: never a query per page.
+This is the only module that knows it.
+"""
+
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Substr
+from wagtail.models import Page
+
+
+def parent_path(path):
+    """The tree path of the page above the page at `path`."""
+    return path[: -Page.steplen]
+
+
+def village_titles(dialogue_paths):
+    """{village path: village title} for the villages of the dialogues at these paths."""
+    paths = {parent_path(path) for path in dialogue_paths}
+    return dict(Page.objects.filter(path__in=paths).values_list("path", "title"))
+
+
+def village_label(dialogue, titles):
+    """ "Läckeby: Utvecklingsdialog 2026", with `titles` from `village_titles`."""
+    return f"{titles.get(parent_path(dialogue.path), '')}: {dialogue.title}"
+
+
+def village_title_of(dialogue_field):
+    """A subquery annotating the title of the village of each row's dialogue (`dialogue_field`
+    names the foreign key to the dialogue page, e.g. "dialogue")."""
+    path = Substr(
+        OuterRef(f"{dialogue_field}__path"),
+        1,
+        (OuterRef(f"{dialogue_field}__depth") - 1) * Page.steplen,
+    )
+    return Subquery(Page.objects.filter(path=path).values("title")[:1])
+
+
+def attach_places(dialogues):
+    """Set `dialogue.place` on each dialogue with one query for all their parent villages."""
+    dialogues = list(dialogues)
+    paths = {parent_path(dialogue.path) for dialogue in dialogues}
+    places = {page.path: page for page in Page.objects.filter(path__in=paths)}
+    for dialogue in dialogues:
+        dialogue.place = places.get(parent_path(dialogue.path))
+    return dialogues

@@ -1,0 +1,138 @@
+"""What can happen to a proposal: submit, moderate, answer, withdraw. Each step is audited.
+
+These are the only writers of a proposal's workflow state. Each announces what happened with a
+signal (`rounds.proposals.signals`) inside its transaction; emails are the listeners' business.
+"""
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.search import index
+
+from ..models import Proposal, ProposalUpdate, ReferenceCounter
+from ..models.proposals import STATUSES_NEEDING_MESSAGE, Status, Visibility, hash_token
+from .signals import proposal_published, proposal_received, proposal_updated
+
+
+def next_reference(year):
+    """The next free reference of `year`, e.g. "2026-0042". Safe under concurrent calls."""
+    with transaction.atomic():
+        ReferenceCounter.objects.bulk_create([ReferenceCounter(year=year)], ignore_conflicts=True)
+        ReferenceCounter.objects.filter(year=year).update(last_number=F("last_number") + 1)
+        number = ReferenceCounter.objects.get(year=year).last_number
+    return f"{year}-{number:04d}"
+
+
+def new_follow_token():
+    """A private follow-up token for the resident, and the hash that is stored."""
+    token = secrets.token_urlsafe(24)
+    return token, hash_token(token)
+
+
+@transaction.atomic
+def submit(proposal, *, user=None, token=None, receipt=False):
+    """Save a new proposal with its reference and first update; return its private token.
+
+    Online proposals wait for moderation; those a case officer registers are public at once.
+    `token` is given when it is derived from the reviewed draft (drafts.follow_token);
+    `receipt` when the resident sent it online and is owed a receipt by email.
+    """
+    token, token_hash = (token, hash_token(token)) if token else new_follow_token()
+    # The year the proposal came in: a letter registered in January still belongs to last year.
+    proposal.reference = next_reference(timezone.localdate(proposal.submitted_at).year)
+    proposal.follow_token_hash = token_hash
+    proposal.public_title = proposal.public_title or proposal.title
+    proposal.public_body = proposal.public_body or proposal.body
+    proposal.status = Status.RECEIVED
+    proposal.status_changed_at = timezone.now()
+    proposal.save()
+    ProposalUpdate.objects.create(proposal=proposal, status=Status.RECEIVED, author=user)
+    log(instance=proposal, action="wagtail.create", user=user)
+    proposal_received.send(Proposal, proposal=proposal, token=token, receipt=receipt)
+    return token
+
+
+def update_search_index(proposal):
+    """Put the proposal's public text in the search index now, or take it out when not public.
+
+    Moderation decides what the public may find, so it cannot wait for the task Wagtail queues on
+    save: a busy or stuck worker would leave a redacted name findable. Within the moderator's
+    transaction, so the index and the proposal change together.
+    """
+    if proposal.visibility == Visibility.PUBLIC:
+        index.insert_or_update_object(proposal)
+    else:
+        index.remove_object(proposal)
+
+
+def check_update(status, public_message, duplicate_of=None):
+    """Refuse an update that would leave the resident without the answer they are owed."""
+    errors = {}
+    if status in STATUSES_NEEDING_MESSAGE and not (public_message or "").strip():
+        errors["public_message"] = _(
+            "Skriv ett svar till invånaren: för den här statusen krävs det."
+        )
+    if status == Status.DUPLICATE and duplicate_of is None:
+        errors["duplicate_of"] = _("Ange vilket förslag det är en dubblett av.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def add_update(proposal, *, status, user=None, duplicate_of=None, **fields):
+    """Add a dated update; the proposal's status and responsible follow it (ProposalUpdate.save)."""
+    check_update(status, fields.get("public_message"), duplicate_of)
+    update = ProposalUpdate(proposal=proposal, status=status, author=user, **fields)
+    update.save()
+    proposal.duplicate_of = duplicate_of if status == Status.DUPLICATE else None
+    proposal.save(update_fields=["duplicate_of"])
+    log(instance=proposal, action="rounds.proposal.update", user=user, data={"status": status})
+    proposal_updated.send(ProposalUpdate, update=update)
+    return update
+
+
+@transaction.atomic
+def publish(proposal, *, user=None, public_title=None, public_body=None):
+    """Make a proposal public, optionally with its public text redacted."""
+    if proposal.withdrawn_at:
+        raise ValidationError(_("Invånaren har återkallat förslaget; det kan inte publiceras."))
+    proposal.public_title = public_title or proposal.public_title
+    proposal.public_body = public_body or proposal.public_body
+    proposal.visibility = Visibility.PUBLIC
+    proposal.hidden_reason = ""
+    proposal.moderated_at = timezone.now()
+    proposal.save()
+    update_search_index(proposal)
+    log(instance=proposal, action="rounds.proposal.publish", user=user)
+    proposal_published.send(Proposal, proposal=proposal)
+
+
+@transaction.atomic
+def hide(proposal, *, reason, user=None):
+    """Hide a proposal from the public, with an internal reason."""
+    if not reason.strip():
+        raise ValidationError({"hidden_reason": _("Skriv varför förslaget döljs (internt).")})
+    proposal.visibility = Visibility.HIDDEN
+    proposal.hidden_reason = reason
+    proposal.moderated_at = timezone.now()
+    proposal.save()
+    update_search_index(proposal)
+    log(instance=proposal, action="rounds.proposal.hide", user=user)
+
+
+@transaction.atomic
+def withdraw(proposal):
+    """The resident takes back a proposal that nobody has reviewed yet."""
+    if proposal.visibility != Visibility.PENDING or proposal.withdrawn_at:
+        raise ValidationError(_("Förslaget är redan granskat och kan inte längre återkallas."))
+    proposal.visibility = Visibility.HIDDEN
+    proposal.hidden_reason = _("Återkallat av invånaren.")
+    proposal.withdrawn_at = timezone.now()
+    proposal.save()
+    update_search_index(proposal)
+    log(instance=proposal, action="rounds.proposal.withdraw")

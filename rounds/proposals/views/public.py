@@ -1,0 +1,108 @@
+"""The public follow-up: lists of public proposals, one proposal with its timeline, its photo.
+
+Only `Proposal.objects.public()` reaches these views, and they load no personal data (see
+rounds.queries). Anything else answers 404 with the site's page for it.
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import FileResponse, Http404
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+
+from ...models import Theme
+from ...models.proposals import Proposal, Status
+from ..filters import ProposalFilterForm
+from ..queries import (
+    PRIVATE_FIELDS,
+    listed_proposals,
+    proposal_with_timeline,
+    proposals_of_dialogue,
+    proposals_of_place,
+    status_tally,
+)
+
+PER_PAGE = 20
+PHOTO_MAX_AGE = 60 * 60  # an hour: a proposal hidden later should not stay cached for long
+
+
+def dialogue_proposals(request, page):
+    """`<dialogue>/forslag/`: the dialogue's public proposals."""
+    return _proposal_list(request, page, page.get_parent(), proposals_of_dialogue(page))
+
+
+def place_proposals(request, page):
+    """`<village>/forslag/`: the public proposals of all the village's dialogues."""
+    return _proposal_list(request, page, page, proposals_of_place(page), show_dialogue=True)
+
+
+def _proposal_list(request, page, place, proposals, show_dialogue=False):
+    form = ProposalFilterForm(request.GET, themes=Theme.objects.all())
+    paginator = Paginator(listed_proposals(form.apply(proposals)), PER_PAGE)
+    try:
+        results = paginator.page(request.GET.get("sida", 1))
+    except (PageNotAnInteger, EmptyPage):
+        results = paginator.page(1)
+    list_url = page.get_url(request=request) + page.reverse_subpage("proposal_list")
+    return TemplateResponse(
+        request,
+        "rounds/proposals/list.html",
+        {
+            "page": page,
+            "place": place,
+            "form": form,
+            "tally": status_tally(proposals),
+            "results": results,
+            "show_dialogue": show_dialogue,
+            "list_url": list_url,
+        },
+    )
+
+
+def proposal_detail(request, page, reference):
+    """`<dialogue>/forslag/<ref>/`: one public proposal and the timeline of its updates."""
+    proposal = proposal_with_timeline(proposals_of_dialogue(page), reference)
+    if proposal is None:
+        raise Http404(_("Förslaget finns inte eller är inte publicerat."))
+    list_url = page.get_url(request=request) + page.reverse_subpage("proposal_list")
+    return TemplateResponse(
+        request,
+        "rounds/proposals/detail.html",
+        {
+            "page": page,
+            "place": page.get_parent(),
+            "proposal": proposal,
+            "updates": proposal.updates.all(),
+            "original": _public_original(proposal),
+            "list_url": list_url,
+            "trail": [(list_url, _("Förslag"))],
+        },
+    )
+
+
+def _public_original(proposal):
+    """The proposal a duplicate points to, when that one is public too."""
+    if proposal.status != Status.DUPLICATE or proposal.duplicate_of_id is None:
+        return None
+    return (
+        Proposal.objects.public()
+        .filter(pk=proposal.duplicate_of_id)
+        .select_related("dialogue")
+        .defer(*PRIVATE_FIELDS, "dialogue__body", "dialogue__summary")
+        .first()
+    )
+
+
+def proposal_photo(request, page, reference):
+    """The photo of a public proposal, streamed from the private storage."""
+    proposal = proposals_of_dialogue(page).filter(reference=reference).only("photo").first()
+    if proposal is None or not proposal.photo:
+        raise Http404(_("Det finns inget foto till förslaget."))
+    try:
+        photo = proposal.photo.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404(_("Det finns inget foto till förslaget.")) from missing
+    # The stored file name may be what the resident called the file: never send it.
+    response = FileResponse(photo, content_type="image/jpeg", filename=f"{reference}.jpg")
+    patch_cache_control(response, public=True, max_age=PHOTO_MAX_AGE)
+    return response

@@ -1,0 +1,197 @@
+"""The workbench's forms: moderate, answer and register a proposal."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
+
+from ..models import DialoguePage, Proposal, ProposalUpdate
+from ..models.proposals import Source
+from ..pages.tree import village_label, village_titles
+from ..proposals.services import check_update
+
+PERSONAL_FIELDS = ["name", "email", "phone", "age_group", "notify_status"]
+
+
+class ModerationForm(forms.Form):
+    """Publish, optionally with redacted public text, or hide with an internal reason."""
+
+    PUBLISH, HIDE = "publish", "hide"
+
+    public_title = forms.CharField(label=_("Publik rubrik"), max_length=120)
+    public_body = forms.CharField(
+        label=_("Publik beskrivning"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Ta bort namn, telefonnummer och annat som pekar ut någon. "
+            "Originaltexten sparas oförändrad."
+        ),
+    )
+    hidden_reason = forms.CharField(
+        label=_("Skäl att dölja (internt)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Krävs för att dölja. Visas aldrig för invånaren eller allmänheten."),
+    )
+
+    def __init__(self, *args, action=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        if action == self.HIDE:
+            # Hiding keeps the public text as it is: only the reason counts.
+            self.fields["public_title"].required = False
+            self.fields["public_body"].required = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.action not in (self.PUBLISH, self.HIDE):
+            raise ValidationError(_("Välj om förslaget ska publiceras eller döljas."))
+        if self.action == self.HIDE and not cleaned_data.get("hidden_reason", "").strip():
+            self.add_error("hidden_reason", _("Skriv varför förslaget döljs (internt)."))
+        return cleaned_data
+
+
+class DuplicateReferenceField(forms.CharField):
+    """The reference of the proposal this one duplicates, e.g. 2026-0042."""
+
+    def __init__(self, *, exclude_pk, **kwargs):
+        super().__init__(max_length=12, required=False, **kwargs)
+        self.exclude_pk = exclude_pk
+
+    def clean(self, value):
+        reference = super().clean(value).strip()
+        if not reference:
+            return None
+        original = Proposal.objects.exclude(pk=self.exclude_pk).filter(reference=reference).first()
+        if original is None:
+            raise ValidationError(
+                _("Det finns inget annat förslag med referensen %(reference)s."),
+                params={"reference": reference},
+            )
+        return original
+
+
+class AnswerForm(forms.ModelForm):
+    """A new update: status, the public answer and what stays internal."""
+
+    class Meta:
+        model = ProposalUpdate
+        fields = [
+            "status",
+            "public_message",
+            "responsible",
+            "planned_date",
+            "decision_reference",
+            "internal_note",
+        ]
+        widgets = {
+            "planned_date": AdminDateInput,
+            "public_message": forms.Textarea(attrs={"rows": 6}),
+            "internal_note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, proposal, **kwargs):
+        kwargs["initial"] = {
+            "status": proposal.status,
+            "responsible": proposal.responsible_id,
+            **kwargs.get("initial", {}),
+        }
+        super().__init__(*args, **kwargs)
+        self.proposal = proposal
+        self.fields["duplicate_of"] = DuplicateReferenceField(
+            exclude_pk=proposal.pk,
+            label=_("Dubblett av (referens)"),
+            help_text=_("Bara för status ”Dubblett”, t.ex. 2026-0042."),
+            initial=proposal.duplicate_of.reference if proposal.duplicate_of else "",
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        status = cleaned_data.get("status")
+        if status and "duplicate_of" not in self.errors:
+            try:
+                check_update(
+                    status, cleaned_data.get("public_message"), cleaned_data.get("duplicate_of")
+                )
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned_data
+
+    def update_fields(self):
+        """The keyword arguments for `rounds.proposals.add_update`."""
+        data = self.cleaned_data
+        return {
+            "status": data["status"],
+            "duplicate_of": data["duplicate_of"],
+            **{name: data[name] for name in self.Meta.fields if name != "status"},
+        }
+
+
+class DialogueChoiceField(forms.ModelChoiceField):
+    """Dialogues labelled with their village, e.g. "Läckeby: Utvecklingsdialog 2026"."""
+
+    def __init__(self, queryset=None, **kwargs):
+        # The foreign key's default queryset is replaced: dialogues in tree order, no long texts.
+        super().__init__(DialoguePage.objects.order_by("path").only("title", "path"), **kwargs)
+
+    def label_from_instance(self, obj):
+        return village_label(obj, self.villages)
+
+    @property
+    def villages(self):
+        if not hasattr(self, "_villages"):
+            self._villages = village_titles(self.queryset.values_list("path", flat=True))
+        return self._villages
+
+
+class RegisterForm(forms.ModelForm):
+    """A proposal a case officer received at the walk, the meeting, by letter or phone."""
+
+    publish_now = forms.BooleanField(
+        label=_("Publicera direkt"),
+        required=False,
+        help_text=_("Förslaget visas då publikt utan att vänta på granskning."),
+    )
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "dialogue",
+            "source",
+            "submitted_at",
+            "title",
+            "body",
+            "theme",
+            "location",
+            *PERSONAL_FIELDS,
+        ]
+        field_classes = {"dialogue": DialogueChoiceField}
+        widgets = {"submitted_at": AdminDateTimeInput, "body": forms.Textarea(attrs={"rows": 8})}
+        help_texts = {
+            "submitted_at": _("När förslaget kom in, t.ex. dagen för vandringen."),
+            "name": _("Bara om invånaren vill bli kontaktad."),
+        }
+
+    def __init__(self, *args, can_view_personal_data=False, can_publish=False, **kwargs):
+        kwargs["initial"] = {
+            "source": Source.WALK,
+            "submitted_at": timezone.now(),
+            **kwargs.get("initial", {}),
+        }
+        super().__init__(*args, **kwargs)
+        self.fields["source"].choices = [
+            choice for choice in Source.choices if choice[0] != Source.ONLINE
+        ]
+        if not can_view_personal_data:
+            for name in PERSONAL_FIELDS:
+                del self.fields[name]
+        if not can_publish:
+            del self.fields["publish_now"]
+
+    def clean_notify_status(self):
+        notify = self.cleaned_data["notify_status"]
+        if notify and not self.cleaned_data.get("email"):
+            raise ValidationError(_("Fyll i e-post för att invånaren ska få besked."))
+        return notify

@@ -1,0 +1,314 @@
+"""`ProposalAdmin`: the proposals workbench under "Förslag" in the Wagtail admin menu.
+
+The only module that imports wagtail-modeladmin: it wires the workbench into the admin (the
+model admin, who may do what, its buttons and views). What the views do is in `listing` and
+`actions`, on Django's and Wagtail's own APIs.
+"""
+
+from django.contrib.admin import display
+from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.urls import re_path
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic.edit import FormView
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.views import (
+    EditView,
+    HistoryView,
+    IndexView,
+    InspectView,
+    InstanceSpecificView,
+    WMABaseView,
+)
+
+from ..models import Proposal
+from ..models.proposals import Status, Visibility
+from . import actions, exports
+from .filters import DialogueFilter, RoundFilter, StaleFilter, VillageFilter
+from .links import BASE_URL_PATH
+from .listing import ProposalListing
+from .queries import possible_id, workbench_proposals
+
+# Statuses that still wait for the working group get the highlighted badge.
+OPEN_STATUSES = {Status.RECEIVED, Status.REVIEWING}
+
+
+class ProposalPermissionHelper(PermissionHelper):
+    """Model-wide permissions, plus the proposal's own: personal data, moderate, answer."""
+
+    def user_can_list(self, user):
+        return self.user_has_specific_permission(user, "view_proposal") or self.user_can_edit(user)
+
+    def user_can_edit(self, user):
+        return self.user_has_specific_permission(user, "change_proposal")
+
+    def user_can_inspect_obj(self, user, obj):
+        return self.user_can_list(user)
+
+    def user_can_view_personal_data(self, user):
+        return self.user_has_specific_permission(user, "view_personal_data")
+
+    def user_can_moderate(self, user):
+        return self.user_has_specific_permission(user, "moderate_proposal")
+
+    def user_can_moderate_obj(self, user, obj):
+        """A proposal the resident withdrew is never published again."""
+        return self.user_can_moderate(user) and obj.withdrawn_at is None
+
+    def user_can_answer(self, user):
+        return self.user_has_specific_permission(user, "answer_proposal")
+
+    def user_can_answer_obj(self, user, obj):
+        return self.user_can_answer(user)
+
+    def user_can_export(self, user):
+        return self.user_can_list(user)
+
+
+class ProposalButtonHelper(ButtonHelper):
+    """Swedish buttons, shown only when the user may follow them."""
+
+    def _button(self, action, pk, label, title, classnames_add=None, classnames_exclude=None):
+        classnames = ["button-secondary", *(classnames_add or [])]
+        return {
+            "url": self.url_helper.get_action_url(action, quote(pk)),
+            "label": label,
+            "classname": self.finalise_classname(classnames, classnames_exclude),
+            "title": title,
+        }
+
+    def add_button(self, classnames_add=None, classnames_exclude=None):
+        button = super().add_button(classnames_add, classnames_exclude)
+        button.update(
+            label=_("Registrera förslag"),
+            title=_("Registrera ett förslag som kom in på annat sätt"),
+        )
+        return button
+
+    def inspect_button(self, pk, classnames_add=None, classnames_exclude=None):
+        button = super().inspect_button(pk, classnames_add, classnames_exclude)
+        button.update(label=_("Visa"), title=_("Visa förslaget med hela historiken"))
+        return button
+
+    def edit_button(self, pk, classnames_add=None, classnames_exclude=None):
+        button = super().edit_button(pk, classnames_add, classnames_exclude)
+        button.update(label=_("Redigera"), title=_("Redigera förslagets uppgifter"))
+        return button
+
+    def delete_button(self, pk, classnames_add=None, classnames_exclude=None):
+        button = super().delete_button(pk, classnames_add, classnames_exclude)
+        button.update(label=_("Radera"), title=_("Radera förslaget"))
+        return button
+
+    def moderate_button(self, obj, classnames_add=None, classnames_exclude=None):
+        label = _("Granska") if obj.visibility == Visibility.PENDING else _("Ändra synlighet")
+        title = _("Publicera eller dölj förslaget")
+        return self._button("moderate", obj.pk, label, title, classnames_add, classnames_exclude)
+
+    def answer_button(self, obj, classnames_add=None, classnames_exclude=None):
+        title = _("Ny status och svar till invånaren")
+        return self._button(
+            "answer", obj.pk, _("Besvara"), title, classnames_add, classnames_exclude
+        )
+
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        exclude = exclude or []
+        helper, user = self.permission_helper, self.request.user
+        buttons = []
+        if "inspect" not in exclude and helper.user_can_inspect_obj(user, obj):
+            buttons.append(self.inspect_button(obj.pk, classnames_add, classnames_exclude))
+        if "moderate" not in exclude and helper.user_can_moderate_obj(user, obj):
+            buttons.append(self.moderate_button(obj, classnames_add, classnames_exclude))
+        if "answer" not in exclude and helper.user_can_answer_obj(user, obj):
+            buttons.append(self.answer_button(obj, classnames_add, classnames_exclude))
+        if "edit" not in exclude and helper.user_can_edit_obj(user, obj):
+            buttons.append(self.edit_button(obj.pk, classnames_add, classnames_exclude))
+        if "delete" not in exclude and helper.user_can_delete_obj(user, obj):
+            buttons.append(self.delete_button(obj.pk, classnames_add, classnames_exclude))
+        return buttons
+
+    def get_primary_button(self, obj):
+        if self.permission_helper.user_can_inspect_obj(self.request.user, obj):
+            return self.inspect_button(obj.pk)
+        return None
+
+
+class ProposalIndexView(ProposalListing, IndexView):
+    pass
+
+
+class ProposalInspectView(actions.InspectProposal, InspectView):
+    pass
+
+
+class ProposalHistoryView(actions.ProposalHistory, HistoryView):
+    pass
+
+
+class ProposalEditView(actions.EditProposal, EditView):
+    pass
+
+
+class ModerateView(actions.ModerateProposal, InstanceSpecificView, FormView):
+    pass
+
+
+class AnswerView(actions.AnswerProposal, InstanceSpecificView, FormView):
+    pass
+
+
+class RegisterView(actions.RegisterProposal, WMABaseView, FormView):
+    pass
+
+
+class PhotoView(actions.ProposalPhoto, InstanceSpecificView):
+    pass
+
+
+class ProposalAdmin(ModelAdmin):
+    model = Proposal
+    base_url_path = BASE_URL_PATH
+    menu_label = gettext_lazy("Förslag")
+    menu_icon = "comment"
+    menu_order = 250
+    inspect_view_enabled = True
+    permission_helper_class = ProposalPermissionHelper
+    button_helper_class = ProposalButtonHelper
+    index_view_class = ProposalIndexView
+    inspect_view_class = ProposalInspectView
+    edit_view_class = ProposalEditView
+    create_view_class = RegisterView
+    history_view_class = ProposalHistoryView
+    index_template_name = "rounds/admin/index.html"
+    inspect_template_name = "rounds/admin/inspect.html"
+    list_per_page = 50
+    index_view_extra_css = ["rounds/admin/workbench.css"]
+    list_display = [
+        "reference",
+        "public_title",
+        "village",
+        "dialogue",
+        "status_badge",
+        "visibility",
+        "theme",
+        "responsible",
+        "source",
+        "submitted",
+    ]
+    list_display_add_buttons = "public_title"
+    list_filter = [
+        VillageFilter,
+        RoundFilter,
+        DialogueFilter,
+        "status",
+        "visibility",
+        "theme",
+        "responsible",
+        "source",
+        StaleFilter,
+    ]
+    search_fields = ["reference", "title", "public_title", "body", "location"]
+    personal_fields = ["name", "email", "phone"]
+
+    def can_view_personal_data(self, request):
+        return self.permission_helper.user_can_view_personal_data(request.user)
+
+    def get_queryset(self, request):
+        return workbench_proposals()
+
+    def get_list_display(self, request):
+        if self.can_view_personal_data(request):
+            return [*self.list_display, "name"]
+        return self.list_display
+
+    def get_search_fields(self, request):
+        if self.can_view_personal_data(request):
+            return [*self.search_fields, *self.personal_fields]
+        return self.search_fields
+
+    def get_list_export(self, request):
+        return [key for key, _heading in exports.columns(self.can_view_personal_data(request))]
+
+    @display(description=gettext_lazy("ort"), ordering="village_title")
+    def village(self, obj):
+        return obj.village_title or ""
+
+    @display(description=gettext_lazy("inkommet"), ordering="submitted_at")
+    def submitted(self, obj):
+        return date_format(timezone.localtime(obj.submitted_at), "Y-m-d")
+
+    @display(description=gettext_lazy("status"), ordering="status")
+    def status_badge(self, obj):
+        modifier = " w-status--primary" if obj.status in OPEN_STATUSES else ""
+        return format_html('<span class="w-status{}">{}</span>', modifier, obj.get_status_display())
+
+    def run_view(self, view_class, request, **kwargs):
+        """Run a view; refuse with 403 rather than Wagtail's redirect to the dashboard.
+
+        An id no proposal can have (`abc`, 10**20) is not found, rather than a database error.
+        """
+        if "instance_pk" in kwargs and possible_id(kwargs["instance_pk"], self.model) is None:
+            raise Http404
+        try:
+            return view_class.as_view(model_admin=self, **kwargs)(request)
+        except PermissionDenied:
+            return actions.forbidden(request)
+
+    def index_view(self, request):
+        return self.run_view(self.index_view_class, request)
+
+    def create_view(self, request):
+        return self.run_view(self.create_view_class, request)
+
+    def inspect_view(self, request, instance_pk):
+        return self.run_view(self.inspect_view_class, request, instance_pk=instance_pk)
+
+    def edit_view(self, request, instance_pk):
+        return self.run_view(self.edit_view_class, request, instance_pk=instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        return self.run_view(self.delete_view_class, request, instance_pk=instance_pk)
+
+    def history_view(self, request, instance_pk):
+        return self.run_view(self.history_view_class, request, instance_pk=instance_pk)
+
+    def moderate_view(self, request, instance_pk):
+        return self.run_view(ModerateView, request, instance_pk=instance_pk)
+
+    def answer_view(self, request, instance_pk):
+        return self.run_view(AnswerView, request, instance_pk=instance_pk)
+
+    def photo_view(self, request, instance_pk):
+        return self.run_view(PhotoView, request, instance_pk=instance_pk)
+
+    def get_admin_urls_for_registration(self):
+        helper = self.url_helper
+        return (
+            *super().get_admin_urls_for_registration(),
+            *(
+                re_path(
+                    helper.get_action_url_pattern(action),
+                    view,
+                    name=helper.get_action_url_name(action),
+                )
+                for action, view in [
+                    ("moderate", self.moderate_view),
+                    ("answer", self.answer_view),
+                    ("photo", self.photo_view),
+                ]
+            ),
+        )
+
+
+permission_helper = ProposalPermissionHelper(Proposal, inspect_view_enabled=True)
+
+
+def register():
+    """Put the workbench in the admin menu (called from rounds.wagtail_hooks)."""
+    modeladmin_register(ProposalAdmin)

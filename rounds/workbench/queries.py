@@ -1,0 +1,62 @@
+"""The workbench's querysets: each list is one query, whatever the number of proposals."""
+
+from datetime import timedelta
+
+from django.db import connection
+from django.db.models import F, OuterRef, Subquery
+from django.utils import timezone
+
+from ..models import Proposal, ProposalUpdate
+from ..models.proposals import Status, Visibility
+from ..pages.tree import village_title_of
+
+STALE_AFTER_DAYS = 60
+# A proposal in one of these has its final answer: it cannot go stale.
+CLOSED_STATUSES = [Status.DONE, Status.NOT_FEASIBLE, Status.DUPLICATE]
+
+
+def possible_id(value, model):
+    """`value` as an id a row of `model` could have, or None (not digits, out of range).
+
+    Such a value must not reach the database: SQLite raises OverflowError past 64 bits,
+    PostgreSQL an error past its column's range, and `int()` a ValueError past 4300 digits.
+    """
+    if not (isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 20):
+        return None
+    number = int(value)
+    _low, high = connection.ops.integer_field_range(model._meta.pk.get_internal_type())
+    return number if high is None or number <= high else None
+
+
+def workbench_proposals():
+    """Proposals with their dialogue, theme and responsible, and `village_title` annotated."""
+    return (
+        Proposal.objects.select_related("dialogue", "theme", "responsible")
+        .defer("dialogue__body", "dialogue__summary")
+        .annotate(village_title=village_title_of("dialogue"))
+    )
+
+
+def with_latest_message(proposals):
+    """Annotate `latest_message`: the public message of each proposal's latest update."""
+    latest = ProposalUpdate.objects.filter(proposal=OuterRef("pk")).order_by("-created_at", "-pk")
+    return proposals.annotate(latest_message=Subquery(latest.values("public_message")[:1]))
+
+
+def awaiting_moderation(proposals=None):
+    """Proposals nobody has reviewed yet, oldest first."""
+    proposals = Proposal.objects.all() if proposals is None else proposals
+    return proposals.filter(visibility=Visibility.PENDING, withdrawn_at=None).order_by(
+        "submitted_at", "pk"
+    )
+
+
+def without_recent_update(proposals=None, days=STALE_AFTER_DAYS, now=None):
+    """Public proposals without a final answer and without an update in `days`, oldest first."""
+    proposals = Proposal.objects.all() if proposals is None else proposals
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    return (
+        proposals.filter(visibility=Visibility.PUBLIC, status_changed_at__lt=cutoff)
+        .exclude(status__in=CLOSED_STATUSES)
+        .order_by(F("status_changed_at").asc(), "pk")
+    )
