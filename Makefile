@@ -66,13 +66,15 @@ test-browser: $(INSTALLED) ## Run only the browser tests (Playwright with the sy
 bench: $(INSTALLED) ## Measure page speed and queries on the demo content (not a test)
 	$(BIN)/python -m benchmarks
 
-lint: $(INSTALLED) ## Check code style and formatting with ruff (changes nothing)
+lint: $(INSTALLED) ## Check code style with ruff and the templates' indentation with djhtml (changes nothing)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check --tabwidth 4 $$(find templates -name '*.html')
 
-format: $(INSTALLED) ## Format the code and apply ruff's safe fixes
+format: $(INSTALLED) ## Format the code, apply ruff's safe fixes and indent the templates with djhtml
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml --tabwidth 4 $$(find templates -name '*.html')
 
 check: $(INSTALLED) ## Run Django's system checks and fail on missing migrations
 	@mkdir -p var
