@@ -66,14 +66,16 @@ test-browser: $(INSTALLED) ## Run only the browser tests (Playwright with the sy
 bench: $(INSTALLED) ## Measure page speed and queries on the demo content (not a test)
 	$(BIN)/python -m benchmarks
 
-lint: $(INSTALLED) ## Check style, formatting and the direction of imports (changes nothing)
+lint: $(INSTALLED) ## Check style, formatting, template indentation and the direction of imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check --tabwidth 4 $$(find templates -name '*.html')
 	$(BIN)/lint-imports
 
-format: $(INSTALLED) ## Format the code and apply ruff's safe fixes
+format: $(INSTALLED) ## Format the code, apply ruff's safe fixes and indent the templates with djhtml
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml --tabwidth 4 $$(find templates -name '*.html')
 
 check: $(INSTALLED) ## Run Django's system checks and fail on missing migrations
 	@mkdir -p var
