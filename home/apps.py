@@ -8,7 +8,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from .converters import IdConverter
+        from portal.web.converters import IdConverter
 
         register_converter(IdConverter, "id")  # before any URLconf is loaded
 

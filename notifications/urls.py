@@ -1,6 +1,6 @@
 """Following a village and stopping emails; included at the site root (portal/urls.py).
 
-Ids use the `<id:...>` converter (home/converters.py): an out-of-range number is a 404.
+Ids use the `<id:...>` converter (portal/web/converters.py): an out-of-range number is a 404.
 """
 
 from django.urls import path
