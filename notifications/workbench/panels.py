@@ -15,7 +15,7 @@ class UndeliveredEmailPanel(Component):
 
     name = "undelivered_emails"
     order = 100
-    template_name = "notifications/admin/panels/undelivered.html"
+    template_name = "notifications/workbench/panels/undelivered.html"
 
     def __init__(self, count):
         self.count = count

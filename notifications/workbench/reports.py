@@ -43,7 +43,7 @@ def without_address(email):
 class RetryColumn(Column):
     """A "Försök igen nu" button for an email the mail server refused."""
 
-    cell_template_name = "notifications/admin/retry_cell.html"
+    cell_template_name = "notifications/workbench/retry_cell.html"
 
     def get_value(self, instance):
         return (

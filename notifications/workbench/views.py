@@ -51,7 +51,7 @@ def tell_outcome(request, email, tried):
 class ForgetFollowerView(WagtailAdminTemplateMixin, FormView):
     """Find an address among the followers, show its villages, and delete on confirmation."""
 
-    template_name = "notifications/admin/forget_follower.html"
+    template_name = "notifications/workbench/forget_follower.html"
     form_class = FollowerLookupForm
     page_title = gettext_lazy("Ta bort en bevakare")
     header_icon = "bin"

@@ -45,7 +45,7 @@ PERSONAL_PANELS = MultiFieldPanel(
 
 def forbidden(request):
     """403 with an explanation, in the admin's layout."""
-    return TemplateResponse(request, "rounds/admin/forbidden.html", status=403)
+    return TemplateResponse(request, "rounds/workbench/forbidden.html", status=403)
 
 
 class InspectProposal:
@@ -119,7 +119,7 @@ class ProposalAction:
 
 class ModerateProposal(ProposalAction):
     page_title = gettext_lazy("Granska")
-    template_name = "rounds/admin/moderate.html"
+    template_name = "rounds/workbench/moderate.html"
 
     def check_action_permitted(self, user):
         return self.permission_helper.user_can_moderate_obj(user, self.instance)
@@ -159,7 +159,7 @@ class ModerateProposal(ProposalAction):
 
 class AnswerProposal(ProposalAction):
     page_title = gettext_lazy("Besvara")
-    template_name = "rounds/admin/answer.html"
+    template_name = "rounds/workbench/answer.html"
 
     def check_action_permitted(self, user):
         return self.permission_helper.user_can_answer_obj(user, self.instance)
@@ -194,7 +194,7 @@ class RegisterProposal:
     """A proposal from the walk, the meeting, a letter or a call, registered by a case officer."""
 
     page_title = gettext_lazy("Registrera förslag")
-    template_name = "rounds/admin/register.html"
+    template_name = "rounds/workbench/register.html"
 
     def check_action_permitted(self, user):
         return self.permission_helper.user_can_create(user)

@@ -26,7 +26,7 @@ def without_nul(query):
 class ProposalListing:
     """The filtered list, the count of each status, and the export of the same list."""
 
-    export_buttons_template_name = "rounds/admin/includes/export_buttons.html"
+    export_buttons_template_name = "rounds/workbench/includes/export_buttons.html"
     _filtered = None
 
     def dispatch(self, request, *args, **kwargs):

@@ -185,10 +185,10 @@ class ProposalAdmin(ModelAdmin):
     edit_view_class = ProposalEditView
     create_view_class = RegisterView
     history_view_class = ProposalHistoryView
-    index_template_name = "rounds/admin/index.html"
-    inspect_template_name = "rounds/admin/inspect.html"
+    index_template_name = "rounds/workbench/index.html"
+    inspect_template_name = "rounds/workbench/inspect.html"
     list_per_page = 50
-    index_view_extra_css = ["rounds/admin/workbench.css"]
+    index_view_extra_css = ["rounds/workbench/workbench.css"]
     list_display = [
         "reference",
         "public_title",

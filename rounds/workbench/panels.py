@@ -13,7 +13,7 @@ SHOWN = 5
 class ProposalPanel(Component):
     """A count and the oldest few proposals of one queue: two queries."""
 
-    template_name = "rounds/admin/panels/proposals.html"
+    template_name = "rounds/workbench/panels/proposals.html"
     name = ""
     heading = ""
     empty_text = ""
