@@ -2,7 +2,7 @@
 
 Django's `<int:...>` takes any number of digits; one larger than the database can hold raises
 OverflowError on SQLite (a 500) and is an error on PostgreSQL. With `<id:...>` such an address
-simply does not match, so it is a 404. Registered once, in HomeConfig.ready() (home is the lowest app).
+simply does not match, so it is a 404. Registered once, in HomeConfig.ready() (the lowest app).
 """
 
 MAX_ID = 2**63 - 1  # the largest bigint in PostgreSQL and integer in SQLite
