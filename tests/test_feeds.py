@@ -1,6 +1,7 @@
 """Atom feeds of a village and of the whole site: what a feed reader shows, and nothing private."""
 
 from datetime import UTC, date, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from itertools import count
 from urllib.parse import urlsplit
 
@@ -194,7 +195,11 @@ def test_a_dialogue_without_dates_says_so(client, news):
 
 
 def test_entry_links_lead_to_the_public_pages(client, news):
+    """Every kind of entry is there to follow (two updates, a summary, two dialogues), so an
+    empty feed cannot pass by having no links to check."""
     feed = read_feed(client, news["feed"])
+    assert len(feed.entries) == 5
+    fragments = []
     for entry in feed.entries:
         path = path_of(entry.link)
         response = client.get(path)
@@ -202,11 +207,14 @@ def test_entry_links_lead_to_the_public_pages(client, news):
         fragment = urlsplit(entry.link).fragment
         if fragment:
             assert f'id="{fragment}"' in response.content.decode(), f"no #{fragment} on {path}"
+            fragments.append(fragment)
+    assert fragments == ["summary-heading"]  # the summary's anchor was checked too
 
 
 def test_entry_ids_are_stable_tag_uris(client, news):
     first = read_feed(client, news["feed"])
     ids = [entry.id for entry in first.entries]
+    assert len(ids) == 5  # uniqueness and the tag prefix are checked on real entries
     assert len(set(ids)) == len(ids)
     assert all(entry_id.startswith("tag:testserver,2026:") for entry_id in ids)
     assert first.feed.id.startswith("tag:testserver,2026:")
@@ -244,33 +252,46 @@ def test_site_feed_lists_every_village_and_names_it(client, news):
 
 
 def test_a_village_with_nothing_yet_gives_a_valid_empty_feed(client, news):
+    """Empty because Tomteboda has no news, not because feeds are: Läckeby's has its five."""
     empty = factories.place("Tomteboda")
     feed = read_feed(client, empty.url + "flode/")
     assert feed.feed.title == "Tomteboda – Ortsdialog (Testkommun)"
     assert feed.entries == []
+    assert len(read_feed(client, news["feed"]).entries) == 5
 
 
 def test_an_unknown_village_has_no_feed(client, news):
+    """404 for a village that does not exist, while a known village's feed answers."""
     assert client.get("/orter/finns-inte/flode/").status_code == 404
+    assert read_feed(client, news["feed"]).entries
 
 
 def test_a_private_or_unpublished_village_has_no_public_feed(client, news):
+    """Both villages are in the feeds until one is made private and the other unpublished, so
+    what disappears is taken out, not missing from the start."""
+    assert read_feed(client, news["paryd"].url + "flode/").entries
+    assert "Påryd" in " ".join(titles(read_feed(client, SITE_FEED)))
     PageViewRestriction.objects.create(page=news["paryd"], restriction_type="login")
     response = client.get(news["paryd"].url + "flode/")
     assert response.status_code == 302  # to the login page
     assert "Påryd" not in " ".join(titles(read_feed(client, SITE_FEED)))
 
     url = news["feed"]
+    assert read_feed(client, url).entries
     news["place"].unpublish()
     assert client.get(url).status_code == 404
 
 
 def test_feeds_may_be_cached_for_a_short_while(client, news):
+    """Last-Modified is the newest entry's date; with no entries Django would give "now"."""
     for url in (news["feed"], SITE_FEED):
         response = client.get(url)
+        assert response.status_code == 200, url
         cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
         assert cache_control == {"public", "max-age=900"}
         assert response["Last-Modified"]
+        newest = feedparser.parse(response.content).entries[0]
+        assert parsedate_to_datetime(response["Last-Modified"]) == moment(newest.updated_parsed)
 
 
 def test_only_published_public_dialogues_and_summaries_appear(client, news):

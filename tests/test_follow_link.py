@@ -73,10 +73,14 @@ def test_without_email_the_receipt_says_no_email_will_come(client, dialogue, set
 
 
 def test_the_receipt_and_follow_page_show_no_contact_details(client, sent):
-    _, token = sent
+    """Both pages answer and show the proposal, so a 404 page cannot pass for a discreet one."""
+    proposal, token = sent
 
     for url in (reverse("proposals:receipt", args=[token]), follow_url(token)):
-        page = text(client.get(url))
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = text(response)
+        assert proposal.reference in page
         assert "anna@example.org" not in page
         assert "Andersson" not in page
         assert "070-123 45 67" not in page
@@ -85,11 +89,17 @@ def test_the_receipt_and_follow_page_show_no_contact_details(client, sent):
 # The follow page
 
 
-def test_an_unknown_token_is_404(client, db):
+def test_an_unknown_token_is_404(client, dialogue):
+    """404 for a token nobody has, or one a character off, while the real token opens each page."""
+    proposal = make.proposal(dialogue, visibility=Visibility.PENDING, photo_name="bild.jpg")
+    token = proposal.follow_token
+    garbled = token[:-1] + ("a" if token[-1] != "a" else "b")
     for name in ("follow", "receipt", "photo"):
         response = client.get(reverse(f"proposals:{name}", args=["finns-inte-alls"]))
         assert response.status_code == 404
         assert "Sidan finns inte" in text(response)
+        assert client.get(reverse(f"proposals:{name}", args=[garbled])).status_code == 404
+        assert client.get(reverse(f"proposals:{name}", args=[token])).status_code == 200, name
 
 
 def test_a_pending_proposal_is_shown_with_its_state(client, sent):
@@ -164,18 +174,26 @@ def test_withdrawing_after_publication_is_refused(client, dialogue):
 
 
 def test_withdrawing_twice_is_refused(client, sent):
-    _, token = sent
-    client.post(reverse("proposals:withdraw", args=[token]))
+    """The first withdrawal goes through; only the second is refused."""
+    proposal, token = sent
+    first = client.post(reverse("proposals:withdraw", args=[token]))
+    assert first.status_code == 303
+    proposal.refresh_from_db()
+    assert proposal.withdrawn_at is not None
 
     assert client.post(reverse("proposals:withdraw", args=[token])).status_code == 409
 
 
 def test_withdraw_and_stop_emails_only_answer_post(client, sent):
+    """A GET (a link preview, a prefetch) changes nothing; the same address takes a POST."""
     _, token = sent
 
     assert client.get(reverse("proposals:withdraw", args=[token])).status_code == 405
     assert client.get(reverse("proposals:stop_emails", args=[token])).status_code == 405
     assert Proposal.objects.get().visibility == Visibility.PENDING
+    assert Proposal.objects.get().notify_status
+    assert client.post(reverse("proposals:stop_emails", args=[token])).status_code == 303
+    assert not Proposal.objects.get().notify_status
 
 
 # Status emails
@@ -212,6 +230,7 @@ def test_a_public_proposal_shows_its_status_and_public_timeline(client, dialogue
 
     response = client.get(follow_url(proposal.follow_token))
 
+    assert response.status_code == 200
     page = soup(response)
     state = page.find(id="state-heading").parent
     assert state.find(class_="status--planned").get_text(strip=True).endswith("Längre planering")
@@ -228,7 +247,9 @@ def test_a_hidden_proposal_says_so_without_the_internal_reason(client, dialogue)
 
     response = client.get(follow_url(proposal.follow_token))
 
+    assert response.status_code == 200
     assert "Publiceras inte." in text(response)
+    assert proposal.hidden_reason  # the reason exists, so its absence below means something
     assert proposal.hidden_reason not in text(response)
 
 
@@ -249,7 +270,13 @@ def test_the_resident_sees_their_photo_while_it_is_pending(client, dialogue):
     assert follow.find("img", src=url)
 
 
-def test_no_photo_is_404(client, sent):
+def test_no_photo_is_404(client, sent, dialogue):
+    """404 because this proposal has no photo: one with a photo is served at the same route."""
     _, token = sent
 
     assert client.get(reverse("proposals:photo", args=[token])).status_code == 404
+    follow = client.get(follow_url(token))
+    assert follow.status_code == 200
+    assert not soup(follow).find("img", src=reverse("proposals:photo", args=[token]))
+    with_photo = make.proposal(dialogue, visibility=Visibility.PENDING, photo_name="bild.jpg")
+    assert client.get(reverse("proposals:photo", args=[with_photo.follow_token])).status_code == 200

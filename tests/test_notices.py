@@ -99,7 +99,9 @@ def test_a_new_dialogue_with_dates_is_emailed_to_the_villages_confirmed_follower
 
 
 def test_publishing_again_with_the_same_dates_sends_nothing(dialogue, village):
+    """The first publication is announced, so the silence after the second is the dedupe's."""
     publish(dialogue)
+    assert recipients() == CONFIRMED
     mail.outbox.clear()
     follower(village["place"], "late@example.org")  # followed after the announcement
 
@@ -158,12 +160,16 @@ def test_a_cancelled_event_is_emailed_as_a_change(dialogue):
 
 
 def test_a_draft_sends_nothing(dialogue):
-    dialogue.save_revision()
+    """A saved draft is silent; publishing that same revision is what tells the followers."""
+    revision = dialogue.save_revision()
 
     assert mail.outbox == []
+    revision.publish()
+    assert_only_confirmed_followers()
 
 
-def test_a_dialogue_whose_events_are_over_sends_nothing(village):
+def test_a_dialogue_whose_events_are_over_sends_nothing(village, dialogue):
+    """Silent because its events are over: a dialogue with coming dates is announced."""
     old = factories.dialogue(
         village["place"],
         village["round"],
@@ -175,13 +181,19 @@ def test_a_dialogue_whose_events_are_over_sends_nothing(village):
     publish(old)
 
     assert mail.outbox == []
+    publish(dialogue)
+    assert {message.subject for message in mail.outbox} == {"Ny dialog i Läckeby: Höstens dialog"}
+    assert recipients() == CONFIRMED
 
 
-def test_other_pages_being_published_send_nothing(village):
+def test_other_pages_being_published_send_nothing(village, dialogue):
+    """The village and a text page are silent; a dialogue in that village is not."""
     publish(village["place"])
     publish(village["standard"])
 
     assert mail.outbox == []
+    publish(dialogue)
+    assert_only_confirmed_followers()
 
 
 # The summary
@@ -229,9 +241,12 @@ def test_a_summary_dated_later_waits_for_its_day(dialogue):
 
 
 def test_a_summary_from_long_ago_is_not_news(dialogue):
+    """The same publication announces the dialogue's dates; only the old summary is left out."""
     publish(with_summary(dialogue, timezone.localdate() - timedelta(days=60)))
 
     assert not [m for m in mail.outbox if "Sammanställningen" in m.subject]
+    assert_only_confirmed_followers()
+    assert {message.subject for message in mail.outbox} == {"Ny dialog i Läckeby: Höstens dialog"}
 
 
 # A proposal gets a public answer
@@ -293,12 +308,17 @@ def test_no_email_to_a_follower_holds_a_proposals_personal_data(proposal):
 
 @pytest.mark.parametrize("visibility", [Visibility.PENDING, Visibility.HIDDEN])
 def test_an_answer_to_a_proposal_that_is_not_public_is_not_emailed(village, visibility):
+    """The same answer to a public proposal in the same dialogue does reach the follower."""
     item = make.proposal(village["dialogue"], visibility=visibility)
     mail.outbox.clear()
 
     answer(item)
 
     assert mail.outbox == []
+    public = make.proposal(village["dialogue"], title="Papperskorg vid badplatsen")
+    answer(public)
+    [message] = emails_to("each@example.org")
+    assert public.reference in message.body
 
 
 def test_one_click_unsubscribe_stops_the_emails_at_once(proposal):
@@ -313,16 +333,29 @@ def test_one_click_unsubscribe_stops_the_emails_at_once(proposal):
     assert response.status_code == 200
     assert not Follower.objects.filter(email="each@example.org").exists()
     assert Follower.objects.filter(email="weekly@example.org").exists()
+    follower(proposal.dialogue.get_parent(), "still@example.org")  # one who stays
     mail.outbox.clear()
     make.answer(proposal, Status.DONE, public_message="Lampan lyser.")
     assert emails_to("each@example.org") == []
+    [kept] = emails_to("still@example.org")  # the answer was emailed, only not to them
+    assert "Lampan lyser." in kept.body
 
 
-def test_a_failing_email_never_costs_the_case_officer_the_update(proposal, monkeypatch):
+def broken_queue(monkeypatch):
+    """Make every follower email fail as it is queued; returns the addresses it was tried for,
+    so a test can tell a failure that was survived from an email that was never attempted."""
+    tried = []
+
     def broken(**kwargs):
+        tried.append(kwargs["to"])
         raise RuntimeError("mall saknas")
 
     monkeypatch.setattr(notices, "queue_email", broken)
+    return tried
+
+
+def test_a_failing_email_never_costs_the_case_officer_the_update(proposal, monkeypatch):
+    tried = broken_queue(monkeypatch)
 
     update = answer(proposal)
 
@@ -330,25 +363,25 @@ def test_a_failing_email_never_costs_the_case_officer_the_update(proposal, monke
     assert proposal.status == Status.DIRECT_ACTION
     assert update.pk is not None
     assert emails_to("each@example.org") == []
+    assert tried == ["each@example.org"]  # the email was attempted, and its failure survived
 
 
 def test_a_failing_email_never_stops_an_editor_publishing(dialogue, monkeypatch):
-    def broken(**kwargs):
-        raise RuntimeError("mall saknas")
-
-    monkeypatch.setattr(notices, "queue_email", broken)
+    tried = broken_queue(monkeypatch)
     page = DialoguePage.objects.get(pk=dialogue.pk)
     page.intro = "Ny text."
 
     publish(page)
 
     assert DialoguePage.objects.get(pk=dialogue.pk).live_revision.content["intro"] == "Ny text."
+    assert set(tried) == CONFIRMED  # each announcement was attempted, and each failure survived
 
 
 def test_events_keep_their_identity_so_one_edit_is_one_change(dialogue):
     """Guards the fingerprint: a publish without changes keeps each event's uid and sequence."""
     publish(dialogue)
     before = list(DialogueEvent.objects.filter(dialogue=dialogue).values("uid", "sequence"))
+    assert len(before) == 2  # the walk and the meeting
 
     publish(DialoguePage.objects.get(pk=dialogue.pk))
 

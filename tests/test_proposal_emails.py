@@ -16,6 +16,7 @@ from django.test import Client
 from django.utils import dateformat, timezone, translation
 
 from notifications import resident_emails
+from notifications.models import OutgoingEmail
 from rounds.models import Proposal
 from rounds.models.proposals import Status
 from rounds.proposals import services
@@ -65,6 +66,16 @@ def officer(db):
 def to(address):
     """The messages sent to `address`."""
     return [message for message in mail.outbox if message.to == [address]]
+
+
+def status_email(update):
+    """The one email about `update`, found by its dedupe key and its recipient, not by being the
+    last one sent: it must be a status email, to the proposal's own address."""
+    queued = OutgoingEmail.objects.get(dedupe_key=f"proposal-status:{update.pk}")
+    assert queued.kind == "proposal_status"
+    assert queued.to == update.proposal.email
+    (message,) = [m for m in to(queued.to) if m.subject == queued.subject]
+    return message
 
 
 def html_of(message):
@@ -161,11 +172,14 @@ def test_the_receipt_without_status_emails_says_so(client, dialogue):
 
 
 def test_without_an_email_address_nothing_is_sent(client, dialogue):
+    """Nothing because there is no address: the next proposal, with one, gets its receipt."""
     response = submit_proposal(client, dialogue, valid_data(email="", notify_status=None))
 
     assert response.status_code == 303
     assert Proposal.objects.count() == 1
     assert mail.outbox == []
+    submit_proposal(client, dialogue, valid_data(title="Fler papperskorgar vid torget"))
+    assert [m.to for m in mail.outbox] == [[ANNA["email"]]]
 
 
 def test_the_text_email_keeps_what_the_resident_typed_and_the_html_escapes_it(client, dialogue):
@@ -207,10 +221,11 @@ def test_every_email_has_one_click_unsubscribe_headers_matching_the_stop_link(se
     assert rendered["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
-def test_the_stop_link_shows_a_button_and_one_post_stops_status_emails(sent, officer):
+def test_the_stop_link_shows_a_button_and_one_post_stops_status_emails(sent, bertil, officer):
+    """Bertil, who did not stop, still gets the same answer: what stopped is Anna's email only."""
     proposal, _ = sent
     services.publish(proposal, user=officer)
-    stop = local(link(mail.outbox[0], "Sluta få e-post om det här förslaget"))
+    stop = local(link(to(ANNA["email"])[0], "Sluta få e-post om det här förslaget"))
     mail.outbox.clear()
 
     page = BeautifulSoup(Client().get(stop).content, "html.parser")
@@ -228,6 +243,8 @@ def test_the_stop_link_shows_a_button_and_one_post_stops_status_emails(sent, off
     assert proposal.notify_status is False
     make.answer(proposal, Status.DONE, public_message="Lampan är uppsatt.", user=officer)
     assert mail.outbox == []
+    update = make.answer(bertil, Status.DONE, public_message="Lampan är uppsatt.", user=officer)
+    assert status_email(update).to == [BERTIL["email"]]
 
 
 @pytest.mark.parametrize(
@@ -303,7 +320,7 @@ def test_a_public_answer_is_emailed_with_status_message_and_facts(client, sent, 
 def test_a_status_email_holds_nothing_internal_and_no_staff_name(sent, officer):
     proposal, _ = sent
     services.publish(proposal, user=officer)
-    make.answer(
+    update = make.answer(
         proposal,
         Status.NOT_FEASIBLE,
         public_message="Trafikverket äger vägen och planerar ingen belysning.",
@@ -311,7 +328,8 @@ def test_a_status_email_holds_nothing_internal_and_no_staff_name(sent, officer):
         user=officer,
     )
 
-    message = mail.outbox[-1]
+    message = status_email(update)
+    assert "Trafikverket äger vägen och planerar ingen belysning." in message.body
     for value in ("Hemligt", "Kalle", "Stina", "stina.handlaggare", "Handläggare"):
         assert value not in everything(message)
 
@@ -338,6 +356,7 @@ def test_each_update_is_emailed_once(sent, officer):
     proposal, _ = sent
     services.publish(proposal, user=officer)
     update = make.answer(proposal, Status.REVIEWING, user=officer)
+    assert "Ny status: Behandlas" in status_email(update).body  # sent once already
     count = len(mail.outbox)
 
     assert resident_emails.send_status(update) is None
@@ -347,7 +366,7 @@ def test_each_update_is_emailed_once(sent, officer):
 def test_a_duplicate_answer_links_to_the_proposal_to_follow(client, sent, bertil, officer):
     proposal, _ = sent
     services.publish(proposal, user=officer)
-    make.answer(
+    update = make.answer(
         proposal,
         Status.DUPLICATE,
         public_message="Samma som ett tidigare förslag.",
@@ -355,7 +374,7 @@ def test_a_duplicate_answer_links_to_the_proposal_to_follow(client, sent, bertil
         user=officer,
     )
 
-    message = mail.outbox[-1]
+    message = status_email(update)
     response = client.get(local(link(message, "Följ det förslaget")))
     assert response.status_code == 200
     assert bertil.reference in response.content.decode()
@@ -368,9 +387,9 @@ def test_the_email_is_swedish_in_stockholm_time_whatever_the_officer_uses(sent, 
     late_evening = datetime(2026, 3, 14, 23, 30, tzinfo=UTC)  # 15 March in Stockholm
 
     with translation.override("en"), timezone.override("UTC"):
-        make.answer(proposal, Status.REVIEWING, created_at=late_evening, user=officer)
+        update = make.answer(proposal, Status.REVIEWING, created_at=late_evening, user=officer)
 
-    message = mail.outbox[-1]
+    message = status_email(update)
     assert "Ny status: Behandlas" in message.body
     assert "Datum: 15 mars 2026" in message.body
 
@@ -399,7 +418,8 @@ def public_without_email(proposal):
 @pytest.mark.parametrize(
     "prepare", [withdrawn, hidden, public_without_status_emails, public_without_email]
 )
-def test_no_status_email_when_the_resident_should_not_get_one(sent, officer, prepare):
+def test_no_status_email_when_the_resident_should_not_get_one(sent, bertil, officer, prepare):
+    """Bertil, who wants status emails, gets the same answer: the silence is Anna's case only."""
     proposal, _ = sent
     prepare(proposal)
     mail.outbox.clear()
@@ -409,6 +429,8 @@ def test_no_status_email_when_the_resident_should_not_get_one(sent, officer, pre
     assert mail.outbox == []
     proposal.refresh_from_db()
     assert proposal.status == Status.NOT_FEASIBLE
+    update = make.answer(bertil, Status.NOT_FEASIBLE, public_message="Det går inte.", user=officer)
+    assert status_email(update).to == [BERTIL["email"]]
 
 
 def test_an_answer_before_publication_is_not_emailed_but_publication_is(sent, officer):
