@@ -11,7 +11,7 @@ import pytest
 
 from notifications import mail as outbox
 from notifications.models import OutgoingEmail
-from tests.test_settings import manage
+from tests.support.production import manage
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core import mail, signing
 from django.core.management import call_command
 from django.test import Client
@@ -13,37 +12,12 @@ from django.utils import timezone
 
 from notifications import following, tokens
 from notifications.models import Follower
-from tests import factories
-from tests.following_support import (
-    confirm_link,
-    emails_to,
-    everything_in,
-    follow_url,
-    html_of,
-    links_in,
-    path_of,
-)
-from tests.html import text_of
+from tests.support import pages as factories
+from tests.support.following import confirm_link, follow_url, send_follow_form
+from tests.support.html import error_summary, soup, text_of
+from tests.support.mail import emails_to, everything_in, html_of, links_in, path_of
 
 ANNA = "anna@example.org"
-
-
-@pytest.fixture
-def place(site_tree):
-    return site_tree["place"]
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def send_form(client, place, email=ANNA, updates="each", more=None, **meta):
-    data = {"email": email, "updates": updates, "website": "", **(more or {})}
-    return client.post(follow_url(place), data, **meta)
-
-
-def summary_text(response):
-    return text_of(soup(response).find(attrs={"data-error-summary": True}))
 
 
 # The form on the village and dialogue pages
@@ -96,7 +70,7 @@ def test_reading_the_village_page_sets_no_cookie(client, place):
 
 
 def test_following_sends_only_a_confirmation_email_and_shows_what_to_do(client, place):
-    response = send_form(client, place)
+    response = send_follow_form(client, place)
 
     assert response.status_code == 303
     assert response["Location"] == f"/bevaka/{place.pk}/skickat/"
@@ -119,15 +93,15 @@ def test_following_sends_only_a_confirmation_email_and_shows_what_to_do(client, 
 
 
 def test_the_email_in_a_different_case_is_the_same_follower(client, place):
-    send_form(client, place, email=ANNA)
-    send_form(client, place, email=" Anna@EXAMPLE.org ", updates="weekly")
+    send_follow_form(client, place, email=ANNA)
+    send_follow_form(client, place, email=" Anna@EXAMPLE.org ", updates="weekly")
 
     assert Follower.objects.count() == 1
     assert Follower.objects.get().email == ANNA
 
 
 def test_an_invalid_address_gets_the_form_again_with_an_error_summary(client, place):
-    response = send_form(client, place, email="anna.example.org", updates="weekly")
+    response = send_follow_form(client, place, email="anna.example.org", updates="weekly")
 
     assert response.status_code == 422
     page = soup(response)
@@ -146,11 +120,11 @@ def test_an_invalid_address_gets_the_form_again_with_an_error_summary(client, pl
 
 
 def test_an_empty_address_and_a_made_up_choice_are_refused(client, place):
-    response = send_form(client, place, email="", updates="daily")
+    response = send_follow_form(client, place, email="", updates="daily")
 
     assert response.status_code == 422
-    assert "Skriv din e-postadress." in summary_text(response)
-    assert "Välj ett av alternativen" in summary_text(response)
+    assert "Skriv din e-postadress." in error_summary(response)
+    assert "Välj ett av alternativen" in error_summary(response)
     links = [
         a["href"] for a in soup(response).find(attrs={"data-error-summary": True}).find_all("a")
     ]
@@ -161,18 +135,18 @@ def test_an_empty_address_and_a_made_up_choice_are_refused(client, place):
 def test_an_address_that_is_too_long_is_refused(client, place):
     address = "a" * 250 + "@example.org"
 
-    response = send_form(client, place, email=address)
+    response = send_follow_form(client, place, email=address)
 
     assert response.status_code == 422
-    assert "Skriv högst 254 tecken. Nu är det 262." in summary_text(response)
+    assert "Skriv högst 254 tecken. Nu är det 262." in error_summary(response)
     assert not Follower.objects.exists()
 
 
 def test_a_filled_honeypot_is_refused_and_keeps_what_was_typed(client, place):
-    response = send_form(client, place, more={"website": "http://spam.example"})
+    response = send_follow_form(client, place, more={"website": "http://spam.example"})
 
     assert response.status_code == 400
-    assert "fältet som ska lämnas tomt var ifyllt" in summary_text(response)
+    assert "fältet som ska lämnas tomt var ifyllt" in error_summary(response)
     assert soup(response).find(id="id_follow_email")["value"] == ANNA
     assert not Follower.objects.exists()
     assert not mail.outbox
@@ -184,39 +158,39 @@ def test_a_request_from_another_site_is_refused(client, place):
         {"HTTP_ORIGIN": "null"},
         {"HTTP_SEC_FETCH_SITE": "cross-site"},
     ):
-        response = send_form(client, place, **headers)
+        response = send_follow_form(client, place, **headers)
         assert response.status_code == 403, headers
-        assert "från en annan webbplats" in summary_text(response)
+        assert "från en annan webbplats" in error_summary(response)
         assert soup(response).find(id="id_follow_email")["value"] == ANNA
     assert not Follower.objects.exists()
 
-    same_site = send_form(client, place, HTTP_ORIGIN="http://testserver")
+    same_site = send_follow_form(client, place, HTTP_ORIGIN="http://testserver")
     assert same_site.status_code == 303
 
 
 def test_one_client_may_ask_only_so_often(client, place, settings):
     settings.FOLLOW_PER_CLIENT_HOUR = 2
-    assert send_form(client, place, email="a@example.org").status_code == 303
-    assert send_form(client, place, email="b@example.org").status_code == 303
+    assert send_follow_form(client, place, email="a@example.org").status_code == 303
+    assert send_follow_form(client, place, email="b@example.org").status_code == 303
 
-    response = send_form(client, place, email="c@example.org")
+    response = send_follow_form(client, place, email="c@example.org")
 
     assert response.status_code == 429
     assert 0 < int(response["Retry-After"]) <= 60 * 60
-    assert "Vänta" in summary_text(response)
-    assert "minut" in summary_text(response)
+    assert "Vänta" in error_summary(response)
+    assert "minut" in error_summary(response)
     assert soup(response).find(id="id_follow_email")["value"] == "c@example.org"
     assert Follower.objects.count() == 2
     # Another client is not affected.
-    other = send_form(Client(REMOTE_ADDR="192.0.2.7"), place, email="c@example.org")
+    other = send_follow_form(Client(REMOTE_ADDR="192.0.2.7"), place, email="c@example.org")
     assert other.status_code == 303
 
 
 def test_an_unknown_or_unpublished_village_is_404(client, place):
-    assert send_form(client, place).status_code == 303
+    assert send_follow_form(client, place).status_code == 303
     place.unpublish()
 
-    assert send_form(client, place).status_code == 404
+    assert send_follow_form(client, place).status_code == 404
     assert client.post("/bevaka/999999/", {"email": ANNA}).status_code == 404
 
 
@@ -232,8 +206,8 @@ def test_the_form_has_a_page_of_its_own(client, place):
 
 
 def test_following_again_looks_the_same_and_floods_nobody(client, place):
-    first = send_form(client, place)
-    again = send_form(client, place)
+    first = send_follow_form(client, place)
+    again = send_follow_form(client, place)
 
     assert first["Location"] == again["Location"]
     assert len(mail.outbox) == 1  # the same quarter of an hour: the first email stands
@@ -256,15 +230,15 @@ def test_an_unconfirmed_follower_gets_the_link_again_later(place):
 
 
 def test_a_confirmed_follower_changes_the_choice_only_through_the_link(client, place):
-    send_form(client, place, updates="each")
+    send_follow_form(client, place, updates="each")
     client.post(path_of(confirm_link(mail.outbox[0])), {"updates": "each"})
     mail.outbox.clear()
 
-    same = send_form(client, place, updates="each")
+    same = send_follow_form(client, place, updates="each")
     assert same["Location"] == f"/bevaka/{place.pk}/skickat/"
     assert not mail.outbox  # nothing new to confirm
 
-    changed = send_form(client, place, updates="weekly")
+    changed = send_follow_form(client, place, updates="weekly")
     assert changed["Location"] == same["Location"]
     [message] = mail.outbox
     assert message.subject == "Bekräfta ändringen för Läckeby"
@@ -284,7 +258,7 @@ def test_a_confirmed_follower_changes_the_choice_only_through_the_link(client, p
 
 
 def test_opening_the_link_only_shows_a_button_and_pressing_it_confirms(client, place):
-    send_form(client, place, updates="weekly")
+    send_follow_form(client, place, updates="weekly")
     link = path_of(confirm_link(mail.outbox[0]))
 
     opened = client.get(link)
@@ -314,7 +288,7 @@ def test_opening_the_link_only_shows_a_button_and_pressing_it_confirms(client, p
 
 
 def test_confirming_twice_changes_nothing(client, place):
-    send_form(client, place)
+    send_follow_form(client, place)
     link = path_of(confirm_link(mail.outbox[0]))
     client.post(link, {"updates": "each"})
     confirmed_at = Follower.objects.get().confirmed_at
@@ -326,7 +300,7 @@ def test_confirming_twice_changes_nothing(client, place):
 
 
 def test_a_made_up_choice_in_the_link_keeps_the_stored_one(client, place):
-    send_form(client, place, updates="none")
+    send_follow_form(client, place, updates="none")
     link = path_of(confirm_link(mail.outbox[0])).replace("besked=none", "besked=daily")
 
     client.post(link, {"updates": "daily"})
@@ -343,7 +317,7 @@ def expired_token(follower, monkeypatch):
 
 
 def test_an_expired_link_gets_a_clear_page_and_a_way_to_start_again(client, place, monkeypatch):
-    send_form(client, place)
+    send_follow_form(client, place)
     follower = Follower.objects.get()
     link = f"/bevaka/bekrafta/{expired_token(follower, monkeypatch)}/"
 
@@ -358,7 +332,7 @@ def test_an_expired_link_gets_a_clear_page_and_a_way_to_start_again(client, plac
 
 
 def test_a_forged_link_is_refused(client, place):
-    send_form(client, place)
+    send_follow_form(client, place)
     link = path_of(confirm_link(mail.outbox[0]))
     token = link.split("/")[3]
 
@@ -375,7 +349,7 @@ def test_a_forged_link_is_refused(client, place):
 
 
 def test_a_link_for_an_address_that_is_gone_says_so(client, place):
-    send_form(client, place)
+    send_follow_form(client, place)
     link = path_of(confirm_link(mail.outbox[0]))
     Follower.objects.all().delete()
 

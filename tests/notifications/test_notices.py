@@ -15,21 +15,11 @@ from notifications import notices
 from notifications.models import Follower
 from rounds.models import DialogueEvent, DialoguePage
 from rounds.models.proposals import Status, Visibility
-from tests import factories
-from tests import proposal_factories as make
-from tests.following_support import (
-    CONFIRMED,
-    OUTSIDERS,
-    emails_to,
-    everything_in,
-    follower,
-    followers_of,
-    html_of,
-    links_in,
-    path_of,
-    publish,
-)
-from tests.html import text_of
+from tests.support import pages as factories
+from tests.support import proposals as make
+from tests.support.following import CONFIRMED, OUTSIDERS, follower, followers_of, publish
+from tests.support.html import text_of
+from tests.support.mail import emails_to, everything_in, html_of, links_in, path_of
 
 
 @pytest.fixture

@@ -17,11 +17,11 @@ from wagtail.models import ModelLogEntry
 
 from notifications import mail as outbox
 from notifications.models import Follower, OutgoingEmail
-from tests import factories
-from tests.admin_support import CASE_OFFICERS, EDITORS, staff
-from tests.following_support import follower
-from tests.html import text_of
-from tests.mail_backends import FlakyBackend
+from tests.support import pages as factories
+from tests.support.admin import CASE_OFFICERS, EDITORS, staff
+from tests.support.following import follower
+from tests.support.html import text_of
+from tests.support.mail import FlakyBackend
 
 migration = importlib.import_module("notifications.migrations.0002_case_officers_see_emails")
 
@@ -258,7 +258,7 @@ def test_only_refused_emails_have_the_button(client, emails):
 def test_retrying_when_the_server_still_refuses_says_so_and_keeps_the_email(
     client, emails, settings
 ):
-    settings.EMAIL_BACKEND = "tests.mail_backends.FlakyBackend"
+    settings.EMAIL_BACKEND = "tests.support.mail.FlakyBackend"
     FlakyBackend.failures, FlakyBackend.refused = 1, 0
     login(client, user=viewer_of_emails())
     email = emails["failed"]

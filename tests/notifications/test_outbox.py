@@ -15,24 +15,20 @@ from rounds import emails
 from rounds import proposals as services
 from rounds.models import Proposal
 from rounds.models.proposals import Status, Visibility
-from tests import proposal_factories as make
-from tests.admin_support import CASE_OFFICERS, staff, url
-from tests.mail_backends import FlakyBackend
-from tests.proposal_form_support import open_dialogue, submit_proposal
+from tests.support import proposals as make
+from tests.support.admin import CASE_OFFICERS, login, url
+from tests.support.mail import FlakyBackend
+from tests.support.proposal_form import submit_proposal
 
-BROKEN_QUEUE = {"default": {"BACKEND": "tests.mail_backends.BrokenTaskBackend"}}
+BROKEN_QUEUE = {"default": {"BACKEND": "tests.support.mail.BrokenTaskBackend"}}
 
-
-@pytest.fixture
-def dialogue(site_tree, settings):
-    settings.PROPOSALS_MIN_FILL_SECONDS = 0
-    return open_dialogue(site_tree)
+pytestmark = pytest.mark.usefixtures("no_wait")
 
 
 @pytest.fixture
 def mail_server_down(settings):
     """The mail server refuses the next messages: set `.failures`; default the first one."""
-    settings.EMAIL_BACKEND = "tests.mail_backends.FlakyBackend"
+    settings.EMAIL_BACKEND = "tests.support.mail.FlakyBackend"
     FlakyBackend.failures, FlakyBackend.refused = 1, 0
     yield FlakyBackend
     FlakyBackend.failures = 0
@@ -101,7 +97,7 @@ def test_a_failing_mail_server_keeps_the_officers_update_and_sends_it_later(
     mail_server_down.failures = 0
     proposal = make.proposal(dialogue, email="anna@example.org", notify_status=True)
     mail_server_down.failures = 1
-    client.force_login(staff(CASE_OFFICERS))
+    login(client, CASE_OFFICERS)
 
     response = client.post(
         url("answer", proposal.pk),

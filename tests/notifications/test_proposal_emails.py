@@ -19,8 +19,8 @@ from rounds import emails
 from rounds import proposals as services
 from rounds.models import Proposal
 from rounds.models.proposals import Status
-from tests import proposal_factories as make
-from tests.proposal_form_support import open_dialogue, submit_proposal, valid_data
+from tests.support import proposals as make
+from tests.support.proposal_form import open_dialogue, submit_proposal, valid_data
 
 ANNA = {"name": "Anna Andersson", "email": "anna@example.org", "phone": "070-123 45 67"}
 BERTIL = {"name": "Bertil Berglund", "email": "bertil@example.net", "phone": "073-987 65 43"}

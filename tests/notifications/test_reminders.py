@@ -16,29 +16,16 @@ from notifications import notices
 from notifications.models import Follower
 from rounds.models import DialogueEvent
 from rounds.models.proposals import Status, Visibility
-from tests import factories
-from tests import proposal_factories as make
-from tests.following_support import (
-    CONFIRMED,
-    emails_to,
-    everything_in,
-    followers_of,
-    html_of,
-    links_in,
-    path_of,
-)
+from tests.support import pages as factories
+from tests.support import proposals as make
+from tests.support.following import CONFIRMED
+from tests.support.mail import emails_to, everything_in, html_of, links_in, path_of
 
 WALK, MEETING, OTHER = (
     DialogueEvent.Kind.WALK,
     DialogueEvent.Kind.DIALOGUE,
     DialogueEvent.Kind.OTHER,
 )
-
-
-@pytest.fixture
-def village(site_tree):
-    followers_of(site_tree["place"], factories.place("Tvärskog"))
-    return site_tree
 
 
 def local(day, hour=18, minute=0):

@@ -40,7 +40,7 @@ def test_queued_email_waits_for_the_worker_and_is_sent_once():
     assert len(mail.outbox) == 1
 
 
-@override_settings(TASKS=DATABASE_TASKS, EMAIL_BACKEND="tests.test_worker.RefusingBackend")
+@override_settings(TASKS=DATABASE_TASKS, EMAIL_BACKEND="tests.support.mail.ServerDownBackend")
 def test_a_failed_send_is_queued_again_for_later():
     email = queue_reminder()
 
@@ -51,13 +51,3 @@ def test_a_failed_send_is_queued_again_for_later():
     assert email.attempts == 1
     later = DBTaskResult.objects.filter(status="READY").get()
     assert later.run_after == email.next_attempt_at
-
-
-class RefusingBackend:
-    """A mail server that is down."""
-
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def send_messages(self, messages):
-        raise ConnectionRefusedError("mail server down")

@@ -11,8 +11,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from home.models import HomePage, StandardPage
 from places.models import PlaceIndexPage, PlacePage
 from rounds.models import DialogueEvent, DialoguePage, RoundIndexPage, RoundPage
-from tests import factories
-from tests.page_forms import dialogue_data, event_data
+from tests.support import pages as factories
+from tests.support.page_forms import dialogue_data, event_data
 
 ALL_TYPES = [
     HomePage,

@@ -8,8 +8,8 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from rounds.models import DialogueEvent
-from tests import factories
-from tests.html import soup_of, text_of
+from tests.support import pages as factories
+from tests.support.html import assert_page_frame, soup_of, text_of
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 WALK = DialogueEvent.Kind.WALK
@@ -24,22 +24,6 @@ def section(soup, heading_id):
     heading = soup.find(id=heading_id)
     assert heading is not None, f"no heading #{heading_id}"
     return heading.find_parent(["section", "aside"]) or heading.parent
-
-
-def in_days(days):
-    return timezone.now().replace(microsecond=0) + timedelta(days=days)
-
-
-def assert_page_frame(soup):
-    """Every page: Swedish, one main landmark, one h1, and a skip link to the main content."""
-    assert soup.html["lang"] == "sv"
-    mains = soup.find_all("main")
-    assert len(mains) == 1
-    assert mains[0]["id"] == "main"
-    assert len(soup.find_all("h1")) == 1
-    first_link = soup.body.find("a")
-    assert first_link["href"] == "#main"
-    assert "huvudinnehållet" in text_of(first_link)
 
 
 # Every page type
@@ -128,8 +112,8 @@ def busy_site(site_tree):
     coming = site_tree["dialogue"]
     coming.events.all().delete()  # replaced by events with recognisable titles
     for event in [
-        factories.event(WALK, in_days(3), title="Vårvandring"),
-        factories.event(MEETING, in_days(12), title="Vårens dialogmöte"),
+        factories.event(WALK, factories.in_days(3), title="Vårvandring"),
+        factories.event(MEETING, factories.in_days(12), title="Vårens dialogmöte"),
     ]:
         event.dialogue = coming
         event.save()
@@ -141,8 +125,8 @@ def busy_site(site_tree):
         paryd,
         round_page,
         [
-            factories.event(WALK, in_days(-70), title="Höstvandring"),
-            factories.event(MEETING, in_days(-60), title="Höstens dialogmöte"),
+            factories.event(WALK, factories.in_days(-70), title="Höstvandring"),
+            factories.event(MEETING, factories.in_days(-60), title="Höstens dialogmöte"),
         ],
         title="Dialog i Påryd",
         summary=SUMMARY,
@@ -155,7 +139,7 @@ def busy_site(site_tree):
     draft = factories.dialogue_with_events(
         halltorp,
         round_page,
-        [factories.event(MEETING, in_days(5), title="Hemligt möte i Halltorp")],
+        [factories.event(MEETING, factories.in_days(5), title="Hemligt möte i Halltorp")],
         title="Utkast i Halltorp",
         proposals_open=today - timedelta(days=1),
         live=False,
@@ -306,7 +290,10 @@ def test_dialogue_page_marks_exactly_the_current_phase(
     page = factories.dialogue_with_events(
         site_tree["place"],
         site_tree["round"],
-        [factories.event(WALK, in_days(walk)), factories.event(MEETING, in_days(meeting))],
+        [
+            factories.event(WALK, factories.in_days(walk)),
+            factories.event(MEETING, factories.in_days(meeting)),
+        ],
         title="Fasprov",
         **fields,
     )
@@ -427,20 +414,23 @@ def test_round_schedule_lists_its_dialogues_in_date_order_with_villages(client, 
             village,
             round_page,
             [
-                factories.event(WALK, in_days(meeting_in - 2)),
-                factories.event(MEETING, in_days(meeting_in)),
+                factories.event(WALK, factories.in_days(meeting_in - 2)),
+                factories.event(MEETING, factories.in_days(meeting_in)),
             ],
         )
     # Without a walk, and in a draft or another round: the first shows, the others do not.
     factories.dialogue_with_events(
-        factories.place("Ekeby"), round_page, [factories.event(MEETING, in_days(10))]
+        factories.place("Ekeby"), round_page, [factories.event(MEETING, factories.in_days(10))]
     )
     factories.dialogue_with_events(
-        factories.place("Forsby"), round_page, [factories.event(MEETING, in_days(1))], live=False
+        factories.place("Forsby"),
+        round_page,
+        [factories.event(MEETING, factories.in_days(1))],
+        live=False,
     )
     other_round = factories.round_page("Omgång 2024–2025")
     factories.dialogue_with_events(
-        factories.place("Gullabo"), other_round, [factories.event(MEETING, in_days(2))]
+        factories.place("Gullabo"), other_round, [factories.event(MEETING, factories.in_days(2))]
     )
 
     soup = soup_of(client, round_page.url)

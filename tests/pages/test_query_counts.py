@@ -3,36 +3,16 @@
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from rounds.models import DialogueEvent
-from tests import factories
+from tests.support import pages as factories
+from tests.support.queries import count_queries
 
 SMALL, LARGE = 2, 40
 PAGES = ["home", "places", "place", "dialogue", "rounds", "round"]
 
 pytestmark = pytest.mark.usefixtures("clear_cache")
-
-
-def in_days(days):
-    return timezone.now().replace(microsecond=0) + timedelta(days=days)
-
-
-def count_queries(client, url):
-    """Queries for one request with a cold cache, after a first request made the renditions.
-
-    The cache is emptied before measuring so that cached renditions or site root paths cannot
-    hide a query per item that a fresh process (or a purged cache) would make.
-    """
-    assert client.get(url).status_code == 200
-    cache.clear()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return [query["sql"] for query in queries.captured_queries]
 
 
 class Tree:
@@ -96,7 +76,9 @@ class Tree:
         while self.events < size:
             self.events += 1
             event = factories.event(
-                DialogueEvent.Kind.OTHER, in_days(self.events), title=f"Öppet hus {self.events}"
+                DialogueEvent.Kind.OTHER,
+                factories.in_days(self.events),
+                title=f"Öppet hus {self.events}",
             )
             event.dialogue = self.dialogue
             event.save()

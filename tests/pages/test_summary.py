@@ -10,10 +10,10 @@ from rounds import proposals as services
 from rounds.models.proposals import Status, Visibility
 from rounds.queries import proposals_of_dialogue
 from rounds.summary import group_proposals, summary_proposals
-from tests import factories
-from tests import proposal_factories as pf
-from tests.html import soup_of, text_of
-from tests.test_query_counts import count_queries
+from tests.support import pages as factories
+from tests.support import proposals as make
+from tests.support.html import soup_of, text_of
+from tests.support.queries import count_queries
 
 pytestmark = pytest.mark.usefixtures("clear_cache")
 
@@ -47,14 +47,14 @@ def dialogue(site_tree):
 @pytest.fixture
 def answered(dialogue):
     """One public proposal for each outcome, answered the way the working group would."""
-    roads = pf.department("Samhällsbyggnadsförvaltningen")
-    trafikverket = pf.department("Trafikverket")
+    roads = make.department("Samhällsbyggnadsförvaltningen")
+    trafikverket = make.department("Trafikverket")
     made = {}
 
     def add(key, title, *answers):
-        proposal = pf.proposal(dialogue, title=title, theme=pf.theme("Trafik"))
+        proposal = make.proposal(dialogue, title=title, theme=make.theme("Trafik"))
         for status, fields in answers:
-            pf.answer(proposal, status, **fields)
+            make.answer(proposal, status, **fields)
         made[key] = proposal
         return proposal
 
@@ -116,12 +116,12 @@ def test_each_status_goes_to_its_group_in_the_summary_order(dialogue, answered):
 
 
 def test_not_public_proposals_and_other_dialogues_are_never_listed(site_tree, dialogue):
-    shown = pf.proposal(dialogue, title="Publicerat förslag")
-    pf.proposal(dialogue, title="Väntar på granskning", visibility=Visibility.PENDING)
-    pf.proposal(dialogue, title="Dolt förslag", visibility=Visibility.HIDDEN)
-    withdrawn = pf.proposal(dialogue, title="Återkallat", visibility=Visibility.PENDING)
+    shown = make.proposal(dialogue, title="Publicerat förslag")
+    make.proposal(dialogue, title="Väntar på granskning", visibility=Visibility.PENDING)
+    make.proposal(dialogue, title="Dolt förslag", visibility=Visibility.HIDDEN)
+    withdrawn = make.proposal(dialogue, title="Återkallat", visibility=Visibility.PENDING)
     services.withdraw(withdrawn)
-    pf.proposal(site_tree["dialogue"], title="Annan dialog")
+    make.proposal(site_tree["dialogue"], title="Annan dialog")
 
     outcomes, groups = groups_of(dialogue)
 
@@ -131,7 +131,7 @@ def test_not_public_proposals_and_other_dialogues_are_never_listed(site_tree, di
 
 def test_the_latest_public_message_is_the_answer_and_the_reason(dialogue, answered):
     # An update without a message does not erase the answer before it.
-    pf.answer(answered["done"], Status.DONE, internal_note="Kontrollerad.")
+    make.answer(answered["done"], Status.DONE, internal_note="Kontrollerad.")
     outcomes, _ = groups_of(dialogue)
     items = {p.public_title: p for g in outcomes.groups for p in g.proposals}
 
@@ -154,15 +154,17 @@ def test_planned_and_forwarded_carry_who_is_responsible(dialogue, answered):
 
 def test_a_duplicate_is_listed_under_the_proposal_it_repeats(site_tree, dialogue, answered):
     original = answered["planned"]
-    again = pf.proposal(dialogue, title="Cykelväg till skolan, igen")
-    pf.answer(again, Status.DUPLICATE, public_message="Samma som 2026-0004.", duplicate_of=original)
+    again = make.proposal(dialogue, title="Cykelväg till skolan, igen")
+    make.answer(
+        again, Status.DUPLICATE, public_message="Samma som 2026-0004.", duplicate_of=original
+    )
     # A duplicate of a duplicate ends up under the first proposal too.
-    third = pf.proposal(dialogue, title="Cykelbana skolan")
-    pf.answer(third, Status.DUPLICATE, public_message="Samma sak.", duplicate_of=again)
+    third = make.proposal(dialogue, title="Cykelbana skolan")
+    make.answer(third, Status.DUPLICATE, public_message="Samma sak.", duplicate_of=again)
     # A duplicate of a proposal from another dialogue has no original here: a group of its own.
-    elsewhere = pf.proposal(site_tree["dialogue"], title="Belysning förra året")
-    stray = pf.proposal(dialogue, title="Belysning igen")
-    pf.answer(
+    elsewhere = make.proposal(site_tree["dialogue"], title="Belysning förra året")
+    stray = make.proposal(dialogue, title="Belysning igen")
+    make.answer(
         stray, Status.DUPLICATE, public_message="Samma som förra året.", duplicate_of=elsewhere
     )
 
@@ -183,10 +185,10 @@ def test_a_duplicate_is_listed_under_the_proposal_it_repeats(site_tree, dialogue
 
 
 def test_duplicates_pointing_at_each_other_do_not_loop(dialogue):
-    first = pf.proposal(dialogue, title="Ett")
-    second = pf.proposal(dialogue, title="Två")
-    pf.answer(first, Status.DUPLICATE, public_message="Samma.", duplicate_of=second)
-    pf.answer(second, Status.DUPLICATE, public_message="Samma.", duplicate_of=first)
+    first = make.proposal(dialogue, title="Ett")
+    second = make.proposal(dialogue, title="Två")
+    make.answer(first, Status.DUPLICATE, public_message="Samma.", duplicate_of=second)
+    make.answer(second, Status.DUPLICATE, public_message="Samma.", duplicate_of=first)
 
     outcomes, groups = groups_of(dialogue)
 
@@ -279,8 +281,8 @@ def test_each_item_has_its_reference_and_a_working_link(client, dialogue, answer
 
 
 def test_a_nested_duplicate_is_linked_under_its_original(client, dialogue, answered):
-    again = pf.proposal(dialogue, title="Gungan igen")
-    pf.answer(again, Status.DUPLICATE, public_message="Samma.", duplicate_of=answered["done"])
+    again = make.proposal(dialogue, title="Gungan igen")
+    make.answer(again, Status.DUPLICATE, public_message="Samma.", duplicate_of=answered["done"])
     publish_summary(dialogue)
     soup, _ = summary_section(client, dialogue)
 
@@ -294,7 +296,7 @@ def test_a_nested_duplicate_is_linked_under_its_original(client, dialogue, answe
 
 
 def test_a_summary_without_public_proposals_says_so(client, dialogue):
-    pf.proposal(dialogue, title="Dolt", visibility=Visibility.HIDDEN)
+    make.proposal(dialogue, title="Dolt", visibility=Visibility.HIDDEN)
     publish_summary(dialogue)
     soup, _ = summary_section(client, dialogue)
     outcomes = soup.find(id="outcomes-heading").find_parent("section")
@@ -305,7 +307,7 @@ def test_a_summary_without_public_proposals_says_so(client, dialogue):
 
 def test_all_answered_is_said_when_nothing_is_left_open(client, dialogue, answered):
     for key in ("open", "reviewing"):
-        pf.answer(answered[key], Status.DONE, public_message="Klart.")
+        make.answer(answered[key], Status.DONE, public_message="Klart.")
     publish_summary(dialogue)
     soup, _ = summary_section(client, dialogue)
 
@@ -339,18 +341,18 @@ def test_no_personal_data_or_internal_notes_in_the_summary(client, dialogue):
         "display_name": f"Visningsnamn-{PERSONAL}",
         "show_name": False,
     }
-    redacted = pf.proposal(
+    redacted = make.proposal(
         dialogue, title=f"Grannen {PERSONAL} spelar hög musik", body=f"Text {PERSONAL}", **secret
     )
     services.publish(redacted, public_title="Buller på kvällarna", public_body="Buller.")
-    pf.answer(
+    make.answer(
         redacted,
         Status.NOT_FEASIBLE,
         public_message="Kommunen kan inte ingripa.",
         internal_note=f"Anteckning {PERSONAL}",
         decision_reference="KS 2026/1",
     )
-    hidden = pf.proposal(dialogue, title="Dolt", visibility=Visibility.HIDDEN, **secret)
+    hidden = make.proposal(dialogue, title="Dolt", visibility=Visibility.HIDDEN, **secret)
     hidden.hidden_reason = f"Skäl {PERSONAL}"
     hidden.save()
     publish_summary(dialogue)
@@ -365,8 +367,8 @@ def test_no_personal_data_or_internal_notes_in_the_summary(client, dialogue):
 
 
 def test_a_public_message_is_shown_as_text_not_as_html(client, dialogue):
-    proposal = pf.proposal(dialogue, title="Skylt")
-    pf.answer(proposal, Status.DONE, public_message="<script>alert(1)</script>Uppsatt.")
+    proposal = make.proposal(dialogue, title="Skylt")
+    make.answer(proposal, Status.DONE, public_message="<script>alert(1)</script>Uppsatt.")
     publish_summary(dialogue)
 
     html = client.get(dialogue.url).content.decode()
@@ -380,20 +382,22 @@ def test_a_public_message_is_shown_as_text_not_as_html(client, dialogue):
 
 def test_the_summary_costs_the_same_queries_with_3_or_30_proposals(client, dialogue):
     publish_summary(dialogue)
-    themes = [pf.theme(f"Tema {n}") for n in range(6)]
-    departments = [pf.department(f"Förvaltning {n}") for n in range(6)]
-    first = pf.proposal(dialogue, title="Det första")
-    pf.answer(first, Status.PLANNED, public_message="Planeras.", responsible=departments[0])
+    themes = [make.theme(f"Tema {n}") for n in range(6)]
+    departments = [make.department(f"Förvaltning {n}") for n in range(6)]
+    first = make.proposal(dialogue, title="Det första")
+    make.answer(first, Status.PLANNED, public_message="Planeras.", responsible=departments[0])
 
     def grow(size):
         while dialogue.proposals.count() < size:
             n = dialogue.proposals.count()
-            item = pf.proposal(dialogue, title=f"Förslag {n}", theme=themes[n % 6])
+            item = make.proposal(dialogue, title=f"Förslag {n}", theme=themes[n % 6])
             if n % 3 == 0:
-                pf.answer(item, Status.DUPLICATE, public_message="Samma.", duplicate_of=first)
+                make.answer(item, Status.DUPLICATE, public_message="Samma.", duplicate_of=first)
             else:
                 status = [Status.PLANNED, Status.NOT_FEASIBLE][n % 2]
-                pf.answer(item, status, public_message=f"Svar {n}.", responsible=departments[n % 6])
+                make.answer(
+                    item, status, public_message=f"Svar {n}.", responsible=departments[n % 6]
+                )
 
     grow(3)
     small = count_queries(client, dialogue.url)

@@ -12,8 +12,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from home.models import PortalImage
 from places.models import PlacePage
 from rounds.models import DialogueEvent, DialoguePage, RoundPage
-from tests import factories
-from tests.page_forms import dialogue_data, event_data
+from tests.support.images import image_file
+from tests.support.page_forms import dialogue_data, event_data
 
 
 def add_page(client, parent, model, data):
@@ -196,7 +196,7 @@ def image_form(description):
     ImageForm = get_image_form(PortalImage)
     return ImageForm(
         data={"title": "Bygdegården", "description": description},
-        files={"file": factories.image_file()},
+        files={"file": image_file()},
     )
 
 
@@ -219,7 +219,7 @@ def test_image_with_alt_text_is_accepted():
 def test_image_upload_in_admin_without_alt_text_is_refused(admin_client, tree):
     response = admin_client.post(
         reverse("wagtailimages:add"),
-        {"title": "Bygdegården", "description": "", "file": factories.image_file()},
+        {"title": "Bygdegården", "description": "", "file": image_file()},
     )
     assert response.status_code == 200
     assert not PortalImage.objects.filter(title="Bygdegården").exists()

@@ -9,28 +9,9 @@ from django.test import Client
 
 from rounds import abuse
 from rounds.models import Proposal
-from tests.proposal_form_support import (
-    form_url,
-    image_bytes,
-    open_dialogue,
-    post_review,
-    soup,
-    stamp_of,
-    submit_proposal,
-    text,
-    upload,
-    valid_data,
-)
-
-
-@pytest.fixture
-def dialogue(site_tree):
-    return open_dialogue(site_tree)
-
-
-@pytest.fixture
-def no_wait(settings):
-    settings.PROPOSALS_MIN_FILL_SECONDS = 0
+from tests.support.html import error_summary, soup, text
+from tests.support.images import image_bytes, upload
+from tests.support.proposal_form import form_url, post_review, stamp_of, submit_proposal, valid_data
 
 
 def assert_input_kept(response):
@@ -40,10 +21,6 @@ def assert_input_kept(response):
     assert page.find(id="id_email")["value"] == "anna@example.org"
 
 
-def summary_text(response):
-    return " ".join(soup(response).find(attrs={"data-error-summary": True}).get_text().split())
-
-
 # Honeypot
 
 
@@ -51,7 +28,7 @@ def test_a_filled_honeypot_is_refused_with_400_and_nothing_is_saved(client, dial
     response = post_review(client, dialogue, valid_data(website="http://spam.example"))
 
     assert response.status_code == 400
-    assert "fältet som ska lämnas tomt var ifyllt" in summary_text(response)
+    assert "fältet som ska lämnas tomt var ifyllt" in error_summary(response)
     assert_input_kept(response)
     assert soup(response).find("input", {"name": "website"})["value"] == ""
     assert Proposal.objects.count() == 0
@@ -75,7 +52,7 @@ def test_a_form_sent_too_fast_is_refused_with_400_and_the_input_kept(client, dia
     response = post_review(client, dialogue)
 
     assert response.status_code == 400
-    assert "Vänta några sekunder" in summary_text(response)
+    assert "Vänta några sekunder" in error_summary(response)
     assert_input_kept(response)
     assert Proposal.objects.count() == 0
 
@@ -107,7 +84,7 @@ def test_a_missing_or_forged_start_time_is_refused_with_400(client, dialogue, no
     response = client.post(form_url(dialogue), data)
 
     assert response.status_code == 400
-    assert "kunde inte kontrolleras" in summary_text(response)
+    assert "kunde inte kontrolleras" in error_summary(response)
     assert_input_kept(response)
     # The page carries a new, valid start time so the resident can go on.
     new_stamp = soup(response).find("input", {"name": abuse.STARTED_FIELD})["value"]
@@ -120,7 +97,7 @@ def test_a_form_sent_right_after_opening_is_too_fast(settings):
     assert abuse.fill_time_refusal(abuse.start_stamp()) is not None
 
 
-# Rate limit (the ceilings a village hall never reaches: tests/test_rate_limits.py)
+# Rate limit (the ceilings a village hall never reaches: tests/proposals/test_rate_limits.py)
 
 
 def test_over_the_ceiling_a_proposal_is_refused_with_429_and_the_input_kept(
@@ -133,8 +110,8 @@ def test_over_the_ceiling_a_proposal_is_refused_with_429_and_the_input_kept(
     response = post_review(client, dialogue)
 
     assert response.status_code == 429
-    assert "Många skickar förslag från samma nätverk just nu" in summary_text(response)
-    assert "minut" in summary_text(response)
+    assert "Många skickar förslag från samma nätverk just nu" in error_summary(response)
+    assert "minut" in error_summary(response)
     assert 0 < int(response["Retry-After"]) <= 3600
     assert_input_kept(response)
     assert Proposal.objects.count() == 5

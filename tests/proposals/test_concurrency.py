@@ -10,7 +10,7 @@ from wagtail.models import Collection, Locale
 
 from rounds.models import Proposal, ReferenceCounter
 from rounds.proposals import submit
-from tests import factories
+from tests.support import pages as factories
 
 SUBMISSIONS = 20
 

@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from rounds.models import Proposal
 from rounds.models.proposals import Status, Visibility, hash_token
-from tests import proposal_factories as make
-from tests.proposal_form_support import open_dialogue, soup, submit_proposal, text, valid_data
+from tests.support import proposals as make
+from tests.support.html import soup, text
+from tests.support.proposal_form import open_dialogue, submit_proposal, valid_data
 
 
 @pytest.fixture

@@ -5,8 +5,9 @@ import pytest
 from django.urls import reverse
 
 from rounds.models.proposals import Visibility
-from tests import proposal_factories as make
-from tests.admin_support import CASE_OFFICERS, staff, url
+from tests.support import proposals as make
+from tests.support.admin import CASE_OFFICERS, login, url
+from tests.support.images import jpeg_bytes
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def test_the_public_photo_answers_404_when_the_file_is_missing(client, lost_phot
 
 
 def test_the_workbench_photo_answers_404_when_the_file_is_missing(client, lost_photo):
-    client.force_login(staff(CASE_OFFICERS))
+    login(client, CASE_OFFICERS)
 
     assert client.get(url("photo", lost_photo.pk)).status_code == 404
 
@@ -44,4 +45,4 @@ def test_a_pending_proposals_photo_still_shows_on_the_private_link(client, site_
     response = client.get(reverse("proposals:photo", args=[proposal.follow_token]))
 
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == make.jpeg_bytes()
+    assert b"".join(response.streaming_content) == jpeg_bytes()

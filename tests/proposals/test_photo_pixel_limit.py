@@ -10,8 +10,7 @@ from PIL import Image
 
 from rounds import photos
 from rounds.photos import MAX_SIDE, clean_photo
-from tests.proposal_form_support import upload
-from tests.test_photos import bomb_png, reopen
+from tests.support.images import bomb_png, reopen, upload
 
 
 def test_a_25_megapixel_png_is_refused_with_a_swedish_message():

@@ -1,8 +1,6 @@
 """Residents' photos: recognised by content, size-limited, re-encoded without any metadata."""
 
-import struct
 import time
-import zlib
 from datetime import timedelta
 from io import BytesIO, StringIO
 
@@ -13,7 +11,7 @@ from PIL import Image, ImageCms
 
 from rounds import drafts
 from rounds.photos import MAX_SIDE, clean_photo
-from tests.proposal_form_support import image_bytes, upload
+from tests.support.images import bomb_png, image_bytes, reopen, upload
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
@@ -37,12 +35,6 @@ def jpeg_with_gps(size=(200, 100), orientation=None):
     buffer = BytesIO()
     image.save(buffer, "JPEG", exif=exif, comment=b"Taget hemma hos Anna")
     return buffer.getvalue()
-
-
-def reopen(data):
-    image = Image.open(BytesIO(data))
-    image.load()
-    return image
 
 
 def test_a_jpeg_with_gps_comes_out_without_exif_or_any_metadata():
@@ -138,26 +130,6 @@ def test_an_oversized_file_is_refused_before_it_is_opened(settings):
 
     assert refusal.value.code == "too_big"
     assert refusal.value.messages[0].startswith("Bilden är för stor. Den får vara högst")
-
-
-def bomb_png(width=20_000, height=20_000):
-    """A 1-bit PNG of width × height pixels, all black: a few hundred KB on disk."""
-    row = b"\0" + b"\0" * ((width + 7) // 8)
-    compressor = zlib.compressobj(9)
-    data = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
-
-    def chunk(kind, body):
-        return (
-            struct.pack(">I", len(body))
-            + kind
-            + body
-            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
-    )
 
 
 def test_a_decompression_bomb_is_refused_without_being_decoded():

@@ -8,32 +8,27 @@ from django.utils import timezone
 
 from rounds.models import Proposal, Theme
 from rounds.models.proposals import Source, Visibility
-from tests import factories
-from tests.proposal_form_support import (
+from tests.support import pages as factories
+from tests.support.html import soup, text
+from tests.support.images import image_bytes, upload
+from tests.support.proposal_form import (
     form_url,
-    image_bytes,
     open_dialogue,
     post_review,
     press,
     review_value,
-    soup,
     submit_proposal,
-    text,
-    upload,
     valid_data,
 )
 
-
-@pytest.fixture(autouse=True)
-def no_minimum_fill_time(settings):
-    settings.PROPOSALS_MIN_FILL_SECONDS = 0
+pytestmark = pytest.mark.usefixtures("no_wait")
 
 
 @pytest.fixture
-def dialogue(site_tree):
+def dialogue(dialogue):
     privacy = factories.standard_page(title="Personuppgifter", slug="personuppgifter")
     factories.municipality_settings(privacy_page=privacy)
-    return open_dialogue(site_tree)
+    return dialogue
 
 
 @pytest.fixture

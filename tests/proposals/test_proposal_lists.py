@@ -9,10 +9,9 @@ from django.utils import timezone
 
 from rounds.models import Proposal
 from rounds.models.proposals import Status
-from tests import factories
-from tests import proposal_factories as pf
-from tests.html import soup_of, text_of
-from tests.test_public_pages import assert_page_frame
+from tests.support import pages as factories
+from tests.support import proposals as make
+from tests.support.html import assert_page_frame, soup_of, text_of
 
 pytestmark = pytest.mark.usefixtures("clear_cache")
 
@@ -26,14 +25,16 @@ def lists(site_tree):
     """Three answered proposals in Läckeby's dialogue and one in an earlier dialogue."""
     dialogue, place = site_tree["dialogue"], site_tree["place"]
     earlier = factories.dialogue(place, site_tree["round"], slug="2024", title="Dialog 2024")
-    traffic, nature = pf.theme("Trafik"), pf.theme("Natur")
-    roads = pf.department("Samhällsbyggnadsförvaltningen")
-    crossing = pf.proposal(dialogue, title="Övergångsställe vid skolan", theme=traffic, name="Eva")
-    pf.answer(crossing, Status.PLANNED, responsible=roads, public_message="Planeras till 2027.")
-    benches = pf.proposal(dialogue, title="Bänkar vid ån", theme=nature)
-    pf.answer(benches, Status.DONE, responsible=roads, public_message="Bänkarna är på plats.")
-    bus = pf.proposal(dialogue, title="Tätare bussar", theme=traffic)
-    old = pf.proposal(earlier, title="Belysning vid badplatsen", theme=nature)
+    traffic, nature = make.theme("Trafik"), make.theme("Natur")
+    roads = make.department("Samhällsbyggnadsförvaltningen")
+    crossing = make.proposal(
+        dialogue, title="Övergångsställe vid skolan", theme=traffic, name="Eva"
+    )
+    make.answer(crossing, Status.PLANNED, responsible=roads, public_message="Planeras till 2027.")
+    benches = make.proposal(dialogue, title="Bänkar vid ån", theme=nature)
+    make.answer(benches, Status.DONE, responsible=roads, public_message="Bänkarna är på plats.")
+    bus = make.proposal(dialogue, title="Tätare bussar", theme=traffic)
+    old = make.proposal(earlier, title="Belysning vid badplatsen", theme=nature)
     # Submitted in this order, a day apart; the crossing was answered last.
     now = timezone.now()
     for days, item in enumerate([old, crossing, benches, bus]):
@@ -187,15 +188,15 @@ def test_village_list_shows_every_dialogue_of_the_village(client, lists):
 
 def test_village_list_leaves_out_other_villages(client, lists):
     paryd = factories.place("Påryd")
-    pf.proposal(factories.dialogue(paryd, lists["round"]), title="Ny brygga i Påryd")
+    make.proposal(factories.dialogue(paryd, lists["round"]), title="Ny brygga i Påryd")
     assert "Ny brygga i Påryd" not in titles(soup_of(client, lists["place_list"]))
     assert titles(soup_of(client, paryd.url + "forslag/")) == ["Ny brygga i Påryd"]
 
 
 @pytest.fixture
 def many(site_tree):
-    themes = [pf.theme("Trafik"), pf.theme("Natur")]
-    pf.bulk_public(site_tree["dialogue"], 45, themes)
+    themes = [make.theme("Trafik"), make.theme("Natur")]
+    make.bulk_public(site_tree["dialogue"], 45, themes)
     return site_tree["dialogue"].url + "forslag/"
 
 
@@ -213,7 +214,7 @@ def test_pagination_keeps_the_filters(client, many, site_tree):
     soup = soup_of(client, f"{many}?status=received&ordning=uppdaterad")
     assert text_of(soup.find(id="list-heading")) == "6 förslag (filtrerat)"
     assert not soup.select(".pagination")
-    themed = soup_of(client, f"{many}?tema={pf.theme('Trafik').pk}")
+    themed = soup_of(client, f"{many}?tema={make.theme('Trafik').pk}")
     next_link = themed.select_one(".pagination a")["href"]
     assert "tema=" in next_link and "sida=2" in next_link
 

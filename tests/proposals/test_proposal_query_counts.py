@@ -5,9 +5,9 @@ import pytest
 
 from rounds.models import Proposal
 from rounds.models.proposals import Status
-from tests import factories
-from tests import proposal_factories as pf
-from tests.test_query_counts import count_queries
+from tests.support import pages as factories
+from tests.support import proposals as make
+from tests.support.queries import count_queries
 
 pytestmark = pytest.mark.usefixtures("clear_cache")
 
@@ -19,13 +19,13 @@ SMALL_UPDATES, LARGE_UPDATES = 3, 30
 def tree(site_tree):
     """A village with two dialogues; proposals with many themes and responsible bodies."""
     other = factories.dialogue(site_tree["place"], site_tree["round"], slug="forra", title="Förra")
-    themes = [pf.theme(f"Tema {n}") for n in range(8)]
-    departments = [pf.department(f"Förvaltning {n}") for n in range(8)]
+    themes = [make.theme(f"Tema {n}") for n in range(8)]
+    departments = [make.department(f"Förvaltning {n}") for n in range(8)]
 
     def grow(size):
         count = size - Proposal.objects.count()
-        pf.bulk_public(site_tree["dialogue"], count - count // 3, themes, departments)
-        pf.bulk_public(other, count // 3, themes, departments)
+        make.bulk_public(site_tree["dialogue"], count - count // 3, themes, departments)
+        make.bulk_public(other, count // 3, themes, departments)
 
     return {**site_tree, "grow": grow}
 
@@ -64,17 +64,17 @@ def test_lists_and_pages_showing_proposals_use_a_constant_number_of_queries(clie
 
 
 def test_proposal_page_uses_a_constant_number_of_queries(client, tree):
-    departments = [pf.department(f"Ansvarig {n}") for n in range(LARGE_UPDATES)]
-    proposal = pf.proposal(tree["dialogue"], photo_name="foto.jpg")
-    original = pf.proposal(tree["dialogue"], title="Det första förslaget")
+    departments = [make.department(f"Ansvarig {n}") for n in range(LARGE_UPDATES)]
+    proposal = make.proposal(tree["dialogue"], photo_name="foto.jpg")
+    original = make.proposal(tree["dialogue"], title="Det första förslaget")
     url = proposal.get_public_url()
 
     def grow(size):
         while proposal.updates.count() < size - 1:
             n = proposal.updates.count()
             status = Status.PLANNED if n % 2 else Status.REVIEWING
-            pf.answer(proposal, status, responsible=departments[n], public_message=f"Steg {n}.")
-        pf.answer(proposal, Status.DUPLICATE, public_message="Samma.", duplicate_of=original)
+            make.answer(proposal, status, responsible=departments[n], public_message=f"Steg {n}.")
+        make.answer(proposal, Status.DUPLICATE, public_message="Samma.", duplicate_of=original)
 
     grow(SMALL_UPDATES)
     small = measure(client, {"proposal page": url})
@@ -89,7 +89,7 @@ def test_proposal_page_uses_a_constant_number_of_queries(client, tree):
 def test_search_uses_a_constant_number_of_queries(client, tree):
     def grow(size):
         while tree["dialogue"].proposals.count() < size:
-            pf.proposal(tree["dialogue"], title=f"Parkbänk {tree['dialogue'].proposals.count()}")
+            make.proposal(tree["dialogue"], title=f"Parkbänk {tree['dialogue'].proposals.count()}")
 
     urls = {"search": "/sok/?q=parkbänk", "search, page 2": "/sok/?q=parkbänk&forslagssida=2"}
     grow(SMALL)
@@ -103,6 +103,6 @@ def test_search_uses_a_constant_number_of_queries(client, tree):
 
 @pytest.mark.parametrize("key", ["list", "detail"])
 def test_proposal_pages_stay_within_a_small_budget(client, tree, key):
-    proposal = pf.proposal(tree["dialogue"])
+    proposal = make.proposal(tree["dialogue"])
     url = tree["dialogue"].url + "forslag/" if key == "list" else proposal.get_public_url()
     assert len(count_queries(client, url)) <= 25  # as every other public page

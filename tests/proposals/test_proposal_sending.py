@@ -13,28 +13,11 @@ from django.test import Client
 
 from rounds import drafts
 from rounds.models import Proposal
-from tests.proposal_form_support import (
-    form_url,
-    image_bytes,
-    open_dialogue,
-    post_review,
-    press,
-    review_value,
-    soup,
-    text,
-    upload,
-    valid_data,
-)
+from tests.support.html import soup, text
+from tests.support.images import image_bytes, upload
+from tests.support.proposal_form import form_url, post_review, press, review_value, valid_data
 
-
-@pytest.fixture(autouse=True)
-def no_wait(settings):
-    settings.PROPOSALS_MIN_FILL_SECONDS = 0
-
-
-@pytest.fixture
-def dialogue(site_tree):
-    return open_dialogue(site_tree)
+pytestmark = pytest.mark.usefixtures("no_wait")
 
 
 def another_process(cache):

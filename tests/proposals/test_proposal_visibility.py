@@ -9,9 +9,10 @@ from wagtail.models import PageViewRestriction
 
 from rounds import proposals as services
 from rounds.models.proposals import Status, Visibility
-from tests import factories
-from tests import proposal_factories as pf
-from tests.html import soup_of, text_of
+from tests.support import pages as factories
+from tests.support import proposals as make
+from tests.support.html import soup_of, text_of
+from tests.support.images import jpeg_bytes
 
 pytestmark = pytest.mark.usefixtures("clear_cache")
 
@@ -34,12 +35,12 @@ def tally_of(client, url):
 def states(site_tree):
     """One proposal in each state under the same dialogue, and the URLs that show them."""
     dialogue = site_tree["dialogue"]
-    public = pf.proposal(dialogue, title="Ny lekplats vid skolan")
-    pending = pf.proposal(dialogue, visibility=Visibility.PENDING, title="Väntande förslag")
-    hidden = pf.proposal(dialogue, visibility=Visibility.HIDDEN, title="Dolt förslag")
-    once_public = pf.proposal(dialogue, title="Först publicerat, sedan dolt", photo_name="a.jpg")
+    public = make.proposal(dialogue, title="Ny lekplats vid skolan")
+    pending = make.proposal(dialogue, visibility=Visibility.PENDING, title="Väntande förslag")
+    hidden = make.proposal(dialogue, visibility=Visibility.HIDDEN, title="Dolt förslag")
+    once_public = make.proposal(dialogue, title="Först publicerat, sedan dolt", photo_name="a.jpg")
     services.hide(once_public, reason="Nämner en granne.")
-    withdrawn = pf.proposal(dialogue, visibility=Visibility.PENDING, title="Återkallat förslag")
+    withdrawn = make.proposal(dialogue, visibility=Visibility.PENDING, title="Återkallat förslag")
     services.withdraw(withdrawn)
     return {
         **site_tree,
@@ -98,7 +99,7 @@ def test_unknown_reference_is_not_found(client, states):
 def test_proposal_under_an_unpublished_dialogue_is_not_public(client, site_tree):
     place = site_tree["place"]
     draft = factories.dialogue(place, site_tree["round"], slug="utkast", live=False)
-    proposal = pf.proposal(draft, title="Förslag i ett utkast om bryggan")
+    proposal = make.proposal(draft, title="Förslag i ett utkast om bryggan")
     assert client.get(f"{place.url}utkast/forslag/{proposal.reference}/").status_code == 404
     assert listed_references(client, place.url + "forslag/") == set()
     assert tally_of(client, place.url) == {}
@@ -107,7 +108,7 @@ def test_proposal_under_an_unpublished_dialogue_is_not_public(client, site_tree)
 
 def test_proposals_disappear_when_their_dialogue_is_unpublished(client, site_tree):
     dialogue, place = site_tree["dialogue"], site_tree["place"]
-    proposal = pf.proposal(dialogue, title="Bänkar vid bryggan")
+    proposal = make.proposal(dialogue, title="Bänkar vid bryggan")
     url = proposal.get_public_url()
     assert client.get(url).status_code == 200
     dialogue.unpublish()
@@ -118,7 +119,7 @@ def test_proposals_disappear_when_their_dialogue_is_unpublished(client, site_tre
 
 def test_proposals_of_a_password_protected_dialogue_are_not_listed(client, site_tree):
     dialogue, place = site_tree["dialogue"], site_tree["place"]
-    proposal = pf.proposal(dialogue, title="Bänkar vid bryggan")
+    proposal = make.proposal(dialogue, title="Bänkar vid bryggan")
     PageViewRestriction.objects.create(
         page=dialogue, restriction_type=PageViewRestriction.PASSWORD, password="x"
     )
@@ -133,8 +134,8 @@ def test_proposals_of_a_password_protected_dialogue_are_not_listed(client, site_
 
 def test_display_name_is_shown_only_when_the_resident_chose_so(client, site_tree):
     dialogue = site_tree["dialogue"]
-    shown = pf.proposal(dialogue, name="Anna Ek", display_name="Anna i byn", show_name=True)
-    unshown = pf.proposal(dialogue, name="Bo Ek", display_name="Bo på höjden", show_name=False)
+    shown = make.proposal(dialogue, name="Anna Ek", display_name="Anna i byn", show_name=True)
+    unshown = make.proposal(dialogue, name="Bo Ek", display_name="Bo på höjden", show_name=False)
     shown_page = text_of(soup_of(client, shown.get_public_url()).main)
     assert "Lämnat av Anna i byn" in shown_page
     assert "Anna Ek" not in shown_page
@@ -146,9 +147,9 @@ def test_display_name_is_shown_only_when_the_resident_chose_so(client, site_tree
 
 def test_timeline_shows_every_update_in_order_with_dates_and_messages(client, site_tree):
     dialogue = site_tree["dialogue"]
-    roads = pf.department("Samhällsbyggnadsförvaltningen")
-    trafikverket = pf.department("Trafikverket")
-    proposal = pf.proposal(dialogue, title="Cykelväg till Påryd")
+    roads = make.department("Samhällsbyggnadsförvaltningen")
+    trafikverket = make.department("Trafikverket")
+    proposal = make.proposal(dialogue, title="Cykelväg till Påryd")
     start = timezone.now() - timedelta(days=90)
     steps = [
         (Status.REVIEWING, {"public_message": "Arbetsgruppen tittar på sträckan."}),
@@ -171,7 +172,7 @@ def test_timeline_shows_every_update_in_order_with_dates_and_messages(client, si
     ]
     proposal.updates.update(created_at=start)  # received 90 days ago
     for days, (status, fields) in enumerate(steps, start=1):
-        update = pf.answer(proposal, status, **fields)
+        update = make.answer(proposal, status, **fields)
         update.created_at = start + timedelta(days=30 * days)
         update.save()
 
@@ -207,8 +208,8 @@ def test_internal_note_and_author_are_never_shown(client, site_tree, django_user
     officer = django_user_model.objects.create_user(
         username="handlaggare", first_name="Greta", last_name="Handläggarsson"
     )
-    proposal = pf.proposal(site_tree["dialogue"])
-    pf.answer(
+    proposal = make.proposal(site_tree["dialogue"])
+    make.answer(
         proposal,
         Status.NOT_FEASIBLE,
         user=officer,
@@ -223,9 +224,9 @@ def test_internal_note_and_author_are_never_shown(client, site_tree, django_user
 
 def test_duplicate_links_to_the_original(client, site_tree):
     dialogue = site_tree["dialogue"]
-    original = pf.proposal(dialogue, title="Gatlykta vid skolan")
-    duplicate = pf.proposal(dialogue, title="Lampa vid skolan")
-    pf.answer(
+    original = make.proposal(dialogue, title="Gatlykta vid skolan")
+    duplicate = make.proposal(dialogue, title="Lampa vid skolan")
+    make.answer(
         duplicate,
         Status.DUPLICATE,
         public_message="Samma som ett tidigare förslag.",
@@ -239,9 +240,9 @@ def test_duplicate_links_to_the_original(client, site_tree):
 
 def test_duplicate_of_a_hidden_proposal_has_no_link(client, site_tree):
     dialogue = site_tree["dialogue"]
-    original = pf.proposal(dialogue, title="Gatlykta vid skolan")
-    duplicate = pf.proposal(dialogue, title="Lampa vid skolan")
-    pf.answer(
+    original = make.proposal(dialogue, title="Gatlykta vid skolan")
+    duplicate = make.proposal(dialogue, title="Lampa vid skolan")
+    make.answer(
         duplicate,
         Status.DUPLICATE,
         public_message="Samma som ett tidigare förslag.",
@@ -254,7 +255,7 @@ def test_duplicate_of_a_hidden_proposal_has_no_link(client, site_tree):
 
 
 def test_photo_is_streamed_only_for_a_public_proposal(client, site_tree):
-    proposal = pf.proposal(site_tree["dialogue"], photo_name="Anna Eks lykta.jpg")
+    proposal = make.proposal(site_tree["dialogue"], photo_name="Anna Eks lykta.jpg")
     soup = soup_of(client, proposal.get_public_url())
     image = soup.select_one(".proposal-photo img")
     assert image["src"] == proposal.get_public_url() + "foto/"
@@ -264,12 +265,12 @@ def test_photo_is_streamed_only_for_a_public_proposal(client, site_tree):
     assert response["Content-Type"] == "image/jpeg"
     assert "public" in response["Cache-Control"] and "max-age" in response["Cache-Control"]
     assert "Anna" not in response["Content-Disposition"]
-    assert b"".join(response.streaming_content) == pf.jpeg_bytes()
+    assert b"".join(response.streaming_content) == jpeg_bytes()
     services.hide(proposal, reason="Bilden visar en person.")
     assert client.get(image["src"]).status_code == 404
 
 
 def test_proposal_without_photo_has_no_photo(client, site_tree):
-    proposal = pf.proposal(site_tree["dialogue"])
+    proposal = make.proposal(site_tree["dialogue"])
     assert not soup_of(client, proposal.get_public_url()).select(".proposal-photo")
     assert client.get(proposal.get_public_url() + "foto/").status_code == 404

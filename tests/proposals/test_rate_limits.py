@@ -11,50 +11,28 @@ from django.test import Client
 
 from notifications.models import Follower
 from rounds.models import Proposal
-from tests import factories
-from tests.following_support import follow_url
-from tests.proposal_form_support import (
-    image_bytes,
-    open_dialogue,
+from tests.support import pages as factories
+from tests.support.following import send_follow_form
+from tests.support.html import error_summary, soup
+from tests.support.images import image_bytes, upload
+from tests.support.mail import emails_to
+from tests.support.proposal_form import (
     post_review,
     press,
     review_value,
-    soup,
     submit_proposal,
-    upload,
     valid_data,
 )
 
 HALL = {"REMOTE_ADDR": "192.0.2.50"}  # the village hall's one Wi-Fi
 
-
-@pytest.fixture(autouse=True)
-def no_wait(settings):
-    settings.PROPOSALS_MIN_FILL_SECONDS = 0
+pytestmark = pytest.mark.usefixtures("no_wait")
 
 
 @pytest.fixture
-def dialogue(site_tree):
+def dialogue(dialogue):
     factories.municipality_settings(contact_email="info@kommun.example", contact_phone="0480-123")
-    return open_dialogue(site_tree)
-
-
-@pytest.fixture
-def place(site_tree):
-    return site_tree["place"]
-
-
-def problem_text(response):
-    return " ".join(soup(response).find(attrs={"data-error-summary": True}).get_text().split())
-
-
-def follow(client, place, email, **extra):
-    data = {"email": email, "updates": "each"}
-    return client.post(follow_url(place), data, **extra)
-
-
-def confirmations_to(address):
-    return [message for message in mail.outbox if message.to == [address]]
+    return dialogue
 
 
 # A village hall
@@ -71,7 +49,7 @@ def test_sixty_residents_on_one_wi_fi_may_all_send_a_proposal_within_an_hour(dia
 
 def test_sixty_residents_on_one_wi_fi_may_all_follow_the_village(place):
     for number in range(60):
-        response = follow(Client(**HALL), place, f"boende{number}@example.org")
+        response = send_follow_form(Client(**HALL), place, f"boende{number}@example.org")
         assert response.status_code == 303, number
 
     assert Follower.objects.count() == 60
@@ -92,7 +70,9 @@ def test_a_script_sending_two_hundred_proposals_from_one_address_is_stopped(clie
 
 
 def test_a_script_asking_to_follow_two_hundred_times_from_one_address_is_stopped(place):
-    answers = [follow(Client(**HALL), place, f"x{n}@example.org").status_code for n in range(200)]
+    answers = [
+        send_follow_form(Client(**HALL), place, f"x{n}@example.org").status_code for n in range(200)
+    ]
 
     assert answers.count(303) == 60
     assert set(answers[60:]) == {429}
@@ -106,8 +86,8 @@ def test_the_ceilings_per_client_come_from_settings(client, dialogue, place, set
     assert submit_proposal(client, dialogue).status_code == 303
     assert post_review(client, dialogue).status_code == 429
 
-    assert follow(client, place, "a@example.org").status_code == 303
-    assert follow(client, place, "b@example.org").status_code == 429
+    assert send_follow_form(client, place, "a@example.org").status_code == 303
+    assert send_follow_form(client, place, "b@example.org").status_code == 429
 
 
 def test_a_review_made_before_the_ceiling_was_reached_is_refused_on_send(
@@ -143,7 +123,7 @@ def test_one_address_gets_at_most_three_confirmations_a_day_however_it_is_writte
     answers = []
     for number, spelling in enumerate(spellings):
         sender = Client(REMOTE_ADDR=f"198.51.100.{number}")  # a script on many addresses
-        answers.append(follow(sender, villages[number % len(villages)], spelling))
+        answers.append(send_follow_form(sender, villages[number % len(villages)], spelling))
 
     # Every answer is the same "check your email", so nobody learns what was sent.
     assert {response.status_code for response in answers} == {303}
@@ -154,16 +134,16 @@ def test_one_address_gets_at_most_three_confirmations_a_day_however_it_is_writte
 def test_gmail_dots_are_the_same_recipient(site_tree):
     spellings = ["a.nna@gmail.com", "an.na@gmail.com", "anna@googlemail.com", "a.n.n.a@gmail.com"]
     for spelling in spellings:
-        follow(Client(), site_tree["place"], spelling)
+        send_follow_form(Client(), site_tree["place"], spelling)
 
     assert len(mail.outbox) == 3
 
 
 def test_the_confirmation_ceiling_per_address_comes_from_settings(place, settings):
     settings.FOLLOW_CONFIRMATIONS_PER_ADDRESS_DAY = 1
-    assert follow(Client(), place, "anna@example.org").status_code == 303
+    assert send_follow_form(Client(), place, "anna@example.org").status_code == 303
     other = factories.place(title="Annan ort")
-    assert follow(Client(), other, "anna@example.org").status_code == 303
+    assert send_follow_form(Client(), other, "anna@example.org").status_code == 303
 
     assert len(mail.outbox) == 1
 
@@ -171,11 +151,11 @@ def test_the_confirmation_ceiling_per_address_comes_from_settings(place, setting
 def test_other_addresses_are_not_affected_by_one_flooded_address(place):
     villages = [place, *(factories.place(title=f"Ort {n}") for n in range(4))]
     for village in villages:
-        follow(Client(), village, "anna@example.org")
-    follow(Client(), place, "bertil@example.org")
+        send_follow_form(Client(), village, "anna@example.org")
+    send_follow_form(Client(), place, "bertil@example.org")
 
-    assert len(confirmations_to("anna@example.org")) == 3
-    assert len(confirmations_to("bertil@example.org")) == 1
+    assert len(emails_to("anna@example.org")) == 3
+    assert len(emails_to("bertil@example.org")) == 1
 
 
 # All confirmations together
@@ -185,13 +165,13 @@ def test_above_the_ceiling_of_confirmations_per_hour_follows_are_refused_with_42
     settings.FOLLOW_CONFIRMATIONS_PER_HOUR = 5
     for number in range(5):
         sender = Client(REMOTE_ADDR=f"203.0.113.{number}")
-        assert follow(sender, place, f"person{number}@example.org").status_code == 303
+        assert send_follow_form(sender, place, f"person{number}@example.org").status_code == 303
 
-    response = follow(Client(REMOTE_ADDR="203.0.113.99"), place, "sixth@example.org")
+    response = send_follow_form(Client(REMOTE_ADDR="203.0.113.99"), place, "sixth@example.org")
 
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
-    assert "Många" in problem_text(response)
+    assert "Många" in error_summary(response)
     assert soup(response).find(id="id_follow_email")["value"] == "sixth@example.org"
     assert len(mail.outbox) == 5
 
@@ -225,7 +205,7 @@ def test_a_refusal_blames_nobody_says_how_long_and_where_else_to_send(client, di
 
     response = post_review(client, dialogue)
 
-    message = problem_text(response)
+    message = error_summary(response)
     assert response.status_code == 429
     assert "Många" in message
     assert "Du har" not in message
@@ -237,11 +217,11 @@ def test_a_refusal_blames_nobody_says_how_long_and_where_else_to_send(client, di
 
 def test_the_follow_refusal_blames_nobody(place, settings):
     settings.FOLLOW_PER_CLIENT_HOUR = 1
-    follow(Client(), place, "a@example.org")
+    send_follow_form(Client(), place, "a@example.org")
 
-    response = follow(Client(), place, "b@example.org")
+    response = send_follow_form(Client(), place, "b@example.org")
 
-    message = problem_text(response)
+    message = error_summary(response)
     assert response.status_code == 429
     assert "Många" in message
     assert "minut" in message

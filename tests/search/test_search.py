@@ -5,21 +5,12 @@ from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
 from home.models import StandardPage
-from tests import factories
-from tests.html import text_of
+from tests.support import pages as factories
+from tests.support import proposals as make
+from tests.support.html import text_of
+from tests.support.search import proposal_results, result_titles, search
 
 pytestmark = pytest.mark.usefixtures("clear_cache")
-
-
-def search(client, params, host=None):
-    extra = {"HTTP_HOST": host} if host else {}
-    response = client.get("/sok/", params, **extra)
-    assert response.status_code == 200, f"{params!r} answered {response.status_code}"
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def result_titles(soup):
-    return [text_of(title) for title in soup.select(".search-result__title")]
 
 
 @pytest.fixture
@@ -251,10 +242,9 @@ def test_password_protected_page_is_not_found(client, content):
 def proposals(content):
     from rounds import proposals as services
     from rounds.models.proposals import Visibility
-    from tests import proposal_factories as pf
 
     dialogue = content["dialogue"]
-    public = pf.proposal(
+    public = make.proposal(
         dialogue,
         title="Farthinder vid skolan",
         body="Bilarna kör för fort förbi skolgården på morgonen.",
@@ -263,7 +253,7 @@ def proposals(content):
         email="karin@example.org",
         phone="070-123 45 67",
     )
-    redacted = pf.proposal(
+    redacted = make.proposal(
         dialogue,
         visibility=Visibility.PENDING,
         title="Karins granne Olle kör för fort",
@@ -275,16 +265,9 @@ def proposals(content):
         public_title="Fartkontroller på Ekvägen",
         public_body="Många kör för fort på Ekvägen.",
     )
-    pf.proposal(dialogue, visibility=Visibility.PENDING, title="Farthinder vid kiosken")
-    pf.proposal(dialogue, visibility=Visibility.HIDDEN, title="Farthinder vid macken")
+    make.proposal(dialogue, visibility=Visibility.PENDING, title="Farthinder vid kiosken")
+    make.proposal(dialogue, visibility=Visibility.HIDDEN, title="Farthinder vid macken")
     return {**content, "public": public, "redacted": redacted}
-
-
-def proposal_results(soup):
-    return [
-        text_of(r.select_one(".search-result__title"))
-        for r in soup.select(".search-result--proposal")
-    ]
 
 
 def test_public_proposal_is_found_with_its_type_snippet_and_link(client, proposals):
@@ -320,9 +303,7 @@ def test_redacted_proposal_is_found_by_its_public_text(client, proposals):
 
 
 def test_pages_and_proposals_are_shown_in_two_groups(client, proposals):
-    from tests import proposal_factories as pf
-
-    pf.proposal(proposals["dialogue"], title="Förbättringsvandringen borde gå förbi ån")
+    make.proposal(proposals["dialogue"], title="Förbättringsvandringen borde gå förbi ån")
     soup = search(client, {"q": "förbättringsvandring"})
     headings = [text_of(h) for h in soup.select("main h2")]
     assert headings == [
@@ -337,11 +318,10 @@ def test_pages_and_proposals_are_shown_in_two_groups(client, proposals):
 
 def test_proposal_of_another_site_is_not_found(client, proposals):
     from places.models import PlacePage
-    from tests import proposal_factories as pf
 
     other_home = factories.other_site("annan.example.org")
     village = other_home.add_child(instance=PlacePage(title="Annanby", intro="En by."))
-    pf.proposal(factories.dialogue(village, proposals["round"]), title="Fyrvaktarbostaden")
+    make.proposal(factories.dialogue(village, proposals["round"]), title="Fyrvaktarbostaden")
     assert proposal_results(search(client, {"q": "fyrvaktarbostaden"})) == []
     assert proposal_results(
         search(client, {"q": "fyrvaktarbostaden"}, host="annan.example.org")
@@ -349,10 +329,8 @@ def test_proposal_of_another_site_is_not_found(client, proposals):
 
 
 def test_proposal_results_come_ten_to_a_page_of_their_own(client, many_matches, site_tree):
-    from tests import proposal_factories as pf
-
     for n in range(12):
-        pf.proposal(site_tree["dialogue"], title=f"Cykelväg till skolan {n:02}")
+        make.proposal(site_tree["dialogue"], title=f"Cykelväg till skolan {n:02}")
     first = search(client, {"q": "cykelvägar"})
     assert len(proposal_results(first)) == 10
     assert len(result_titles(first)) == 20  # ten pages and ten proposals

@@ -10,9 +10,8 @@ import pytest
 
 from rounds import proposals as services
 from rounds.models.proposals import Visibility
-from tests import proposal_factories as make
-from tests.search_index import indexed_texts
-from tests.test_search import proposal_results, search
+from tests.support import proposals as make
+from tests.support.search import indexed_texts, proposal_results, search
 
 pytestmark = pytest.mark.usefixtures("stuck_queue")
 

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from portal.settings import base
-from tests.redis_cache import redis_cache, redis_url, require_redis  # noqa: F401 - a fixture
-from tests.test_settings import manage, secret_key
+from tests.support.production import manage, secret_key
+from tests.support.redis_cache import redis_cache, redis_url, require_redis  # noqa: F401 - a fixture
 
 PRODUCTION = {"SECRET_KEY": "", "ALLOWED_HOSTS": "ortsdialog.example.se"}
 

@@ -17,7 +17,7 @@ from notifications.mail import unsubscribe_url
 from notifications.models import Follower
 from notifications.tokens import confirm_token
 from rounds.models.proposals import Visibility
-from tests import proposal_factories as make
+from tests.support import proposals as make
 
 # Already percent-encoded: what a client can put in a URL, bad UTF-8 included.
 EVIL = [

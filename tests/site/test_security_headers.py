@@ -12,9 +12,9 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from home.demo.content.site_pages import PRIVACY
-from tests import proposal_factories as make
-from tests.crawl import crawl
-from tests.proposal_form_support import form_url, open_dialogue
+from tests.support import proposals as make
+from tests.support.crawl import crawl
+from tests.support.proposal_form import form_url
 
 PUBLIC_POLICY = {
     "default-src": "'self'",
@@ -49,8 +49,7 @@ def policy(response):
 
 
 @pytest.fixture
-def dialogue(site_tree):
-    dialogue = open_dialogue(site_tree)
+def dialogue(dialogue):
     make.proposal(dialogue, photo_name="foto.jpg")
     return dialogue
 

@@ -1,44 +1,14 @@
 """Production settings pass the deployment checks and need a secret; SQLite runs in WAL mode."""
 
-import os
-import secrets
-import subprocess
-import sys
-
 import pytest
-from django.conf import settings
 from django.db import connection
 
-from tests.redis_cache import redis_url, require_redis
-
-MANAGE = settings.BASE_DIR / "manage.py"
-
-
-def manage(*args, **env):
-    """Run manage.py in a fresh process with production settings and these environment variables."""
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
-    }
-    environment.update({"DJANGO_SETTINGS_MODULE": "portal.settings.production", **env})
-    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-        [sys.executable, str(MANAGE), *args],
-        env=environment,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
-def secret_key():
-    return secrets.token_urlsafe(64)[:64]
+from tests.support.production import manage, secret_key
+from tests.support.redis_cache import redis_url, require_redis
 
 
 def test_production_settings_pass_the_deployment_checks():
-    require_redis()  # production shares its cache between processes (tests/test_cache_checks.py)
+    require_redis()  # production shares one cache between processes (site/test_cache_checks.py)
     result = manage(
         "check",
         "--deploy",

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from tests import factories
+from tests.support import pages as factories
 
 EDITORS, CASE_OFFICERS = "Redaktörer", "Handläggare"
 
@@ -18,6 +18,13 @@ def staff(group_name=None, username=None):
         user.groups.add(Group.objects.get(name=group_name))
     else:
         user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return user
+
+
+def login(client, group_name=None, user=None):
+    """Log the client in as `user`, or as a new `staff(group_name)`; returns the user."""
+    user = user or staff(group_name)
+    client.force_login(user)
     return user
 
 

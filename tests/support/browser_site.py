@@ -18,7 +18,7 @@ from wagtail.models import Collection, Locale
 from wagtail.rich_text import RichText
 
 from home.models import PortalImage
-from tests import factories
+from tests.support import pages as factories
 
 
 @cache
@@ -205,22 +205,22 @@ def build_site():
     }
 
 
-def page_path(name):
+def _path_to(name):
     """A function from the site to the path of one of its pages."""
     return lambda site: site[name].get_url()
 
 
 # Every page type and state, by test id: a path, or a function from the site to a path.
 PAGES = {
-    "home": page_path("home"),
-    "standard": page_path("standard"),
-    "place-index": page_path("places"),
-    "place": page_path("place"),
-    "round-index": page_path("rounds"),
-    "round": page_path("round"),
-    "dialogue-open": page_path("dialogue_open"),
-    "dialogue-follow-up": page_path("dialogue_follow_up"),
-    "dialogue-summary": page_path("dialogue_summary"),
+    "home": _path_to("home"),
+    "standard": _path_to("standard"),
+    "place-index": _path_to("places"),
+    "place": _path_to("place"),
+    "round-index": _path_to("rounds"),
+    "round": _path_to("round"),
+    "dialogue-open": _path_to("dialogue_open"),
+    "dialogue-follow-up": _path_to("dialogue_follow_up"),
+    "dialogue-summary": _path_to("dialogue_summary"),
     "search-empty": "/sok/",
     "search-results": "/sok/?q=Läckeby",
     "search-no-results": "/sok/?q=zebrakorsning",
@@ -229,6 +229,7 @@ PAGES = {
 }
 
 
-def path_of(name, site):
+def page_path(name, site):
+    """The path of the page named `name` in PAGES, on this site."""
     target = PAGES[name]
     return target if isinstance(target, str) else target(site)

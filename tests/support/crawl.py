@@ -46,7 +46,7 @@ def same_site_path(href, base):
     return f"{path}?{url.query}" if url.query else path
 
 
-def links_in(fetched):
+def linked_paths(fetched):
     """Same-site URLs this response points to: links, images, stylesheets, redirects."""
     if fetched.status in REDIRECTS:
         target = same_site_path(fetched.headers.get("Location", ""), fetched.url)
@@ -88,7 +88,7 @@ def crawl(client, start=("/",), seen=None, limit=3000):
         if len(seen) >= limit:
             raise AssertionError(f"more than {limit} URLs from {list(start)[:3]}: endless links?")
         fetched = seen[url] = fetch(client, url, found_on)
-        queue.extend((link, url) for link in links_in(fetched) if link not in seen)
+        queue.extend((link, url) for link in linked_paths(fetched) if link not in seen)
     return seen
 
 

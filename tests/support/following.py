@@ -1,14 +1,13 @@
-"""Helpers for the tests of following a village: followers, publishing, reading the emails."""
+"""Following a village: followers, the follow form, publishing (which tells the followers), and
+the fixtures `place` and `village` (tests/conftest.py registers them)."""
 
-import re
-
-from django.core import mail
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from notifications.models import Follower
-
-LINK = re.compile(r"https?://testserver/\S+")
+from tests.support import pages as factories
+from tests.support.mail import links_in
 
 
 def follower(place, email, updates="each", confirmed=True):
@@ -35,6 +34,19 @@ def followers_of(place, elsewhere):
     follower(elsewhere, "other@example.org")
 
 
+@pytest.fixture
+def place(site_tree):
+    """The site tree's village."""
+    return site_tree["place"]
+
+
+@pytest.fixture
+def village(site_tree):
+    """Läckeby with three confirmed followers and one who never confirmed; one elsewhere."""
+    followers_of(site_tree["place"], factories.place("Tvärskog"))
+    return site_tree
+
+
 def publish(page):
     """Publish the page through a revision, as an editor's "Publicera" does."""
     revision = page.save_revision()
@@ -46,27 +58,11 @@ def follow_url(place):
     return reverse("notifications:follow", args=[place.pk])
 
 
-def emails_to(address):
-    return [message for message in mail.outbox if message.to == [address]]
-
-
-def html_of(message):
-    return next(body for body, kind in message.alternatives if kind == "text/html")
-
-
-def everything_in(message):
-    """Subject, headers, plain text and HTML of an email: all a recipient can read."""
-    return "\n".join([message.subject, str(message.extra_headers), message.body, html_of(message)])
-
-
-def links_in(message):
-    """The site's links in the plain-text body, in order."""
-    return LINK.findall(message.body)
+def send_follow_form(client, place, email="anna@example.org", updates="each", more=None, **meta):
+    """Send the village's follow form as a resident does (the honeypot left empty)."""
+    data = {"email": email, "updates": updates, "website": "", **(more or {})}
+    return client.post(follow_url(place), data, **meta)
 
 
 def confirm_link(message):
     return next(link for link in links_in(message) if "/bevaka/bekrafta/" in link)
-
-
-def path_of(url):
-    return url.removeprefix("http://testserver")

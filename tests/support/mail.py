@@ -1,9 +1,14 @@
-"""A mail server and a task queue that fail on purpose, for the robustness tests."""
+"""Email in the tests: mail servers and a task queue that fail on purpose, for the robustness
+tests, and reading the messages in mail.outbox as their recipient would."""
 
+import re
 from smtplib import SMTPServerDisconnected
 
+from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django_tasks.backends.immediate import ImmediateBackend
+
+LINK = re.compile(r"https?://testserver/\S+")
 
 
 class FlakyBackend(EmailBackend):
@@ -23,6 +28,16 @@ class FlakyBackend(EmailBackend):
         return super().send_messages(messages)
 
 
+class ServerDownBackend:
+    """A mail server that is down: every connection is refused."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
+
+
 class BrokenTaskBackend(ImmediateBackend):
     """A task queue that refuses email deliveries; other tasks (search indexing) still run."""
 
@@ -30,3 +45,26 @@ class BrokenTaskBackend(ImmediateBackend):
         if task.module_path == "notifications.tasks.deliver_email":
             raise ConnectionError("task queue unavailable")
         return super().enqueue(task, args, kwargs)
+
+
+def emails_to(address):
+    return [message for message in mail.outbox if message.to == [address]]
+
+
+def html_of(message):
+    return next(body for body, kind in message.alternatives if kind == "text/html")
+
+
+def everything_in(message):
+    """Subject, headers, plain text and HTML of an email: all a recipient can read."""
+    return "\n".join([message.subject, str(message.extra_headers), message.body, html_of(message)])
+
+
+def links_in(message):
+    """The site's links in the plain-text body, in order."""
+    return LINK.findall(message.body)
+
+
+def path_of(url):
+    """The path of one of the site's absolute URLs (in an email), for the test client."""
+    return url.removeprefix("http://testserver")

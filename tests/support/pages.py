@@ -1,4 +1,7 @@
-"""Small builders for test content: a site tree with as many villages and dialogues as needed."""
+"""Small builders for test content: a site tree with as many villages and dialogues as needed.
+
+Imported everywhere as `from tests.support import pages as factories`.
+"""
 
 from datetime import timedelta
 
@@ -8,6 +11,12 @@ from wagtail.models import Page, Site
 from home.models import HomePage, MunicipalitySettings, StandardPage
 from places.models import PlaceIndexPage, PlacePage
 from rounds.models import DialogueEvent, DialoguePage, RoundIndexPage, RoundPage
+from tests.support.images import image_file
+
+
+def in_days(days):
+    """Now, on the second, moved `days` days (back when negative)."""
+    return timezone.now().replace(microsecond=0) + timedelta(days=days)
 
 
 def home_page():
@@ -73,7 +82,7 @@ def event(kind, start, hours=2, **fields):
 
 def dialogue(place_page, round_page, walk_in_days=10, meeting_in_days=20, extra_events=0, **fields):
     """A published dialogue with a walk and a meeting this many days from now."""
-    now = timezone.now().replace(microsecond=0)
+    now = in_days(0)
     events = [
         event(DialogueEvent.Kind.WALK, now + timedelta(days=walk_in_days)),
         event(DialogueEvent.Kind.DIALOGUE, now + timedelta(days=meeting_in_days)),
@@ -111,18 +120,6 @@ def portal_image(title="Bygdegården", **fields):
 
     fields.setdefault("description", f"{title} en sommardag.")
     return PortalImage.objects.create(title=title, file=image_file(), **fields)
-
-
-def image_file(name="bild.png", size=(64, 48)):
-    """A small PNG upload, as an editor would send it."""
-    from io import BytesIO
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from PIL import Image as PILImage
-
-    buffer = BytesIO()
-    PILImage.new("RGB", size, "green").save(buffer, "PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
 def other_site(hostname="annan.example.org"):

@@ -1,15 +1,22 @@
-"""Helpers for the proposal form's tests: an open dialogue, the form's steps, images."""
+"""The proposal form as a resident uses it: an open dialogue, the form's steps, and the fixtures
+the form's tests share (`dialogue`, `no_wait`; tests/conftest.py registers them).
+
+A module that needs more of its dialogue extends the fixture under the same name:
+
+    @pytest.fixture
+    def dialogue(dialogue):
+        make.proposal(dialogue)
+        return dialogue
+"""
 
 from datetime import timedelta
-from io import BytesIO
 
-from bs4 import BeautifulSoup
-from django.core.files.uploadedfile import SimpleUploadedFile
+import pytest
 from django.utils import timezone
-from PIL import Image
 
 from rounds import abuse
-from tests import factories
+from tests.support import pages as factories
+from tests.support.html import soup, text
 
 
 def open_dialogue(site_tree, **fields):
@@ -20,16 +27,24 @@ def open_dialogue(site_tree, **fields):
     )
 
 
+@pytest.fixture
+def dialogue(site_tree):
+    """The site tree's dialogue that takes proposals today (`open_dialogue`)."""
+    return open_dialogue(site_tree)
+
+
+@pytest.fixture
+def no_wait(settings):
+    """No minimum time to fill in the form: a test is faster than any person.
+
+    Whole modules use it with `pytestmark = pytest.mark.usefixtures("no_wait")`; a live server
+    shares these settings, so it holds for the browser tests too.
+    """
+    settings.PROPOSALS_MIN_FILL_SECONDS = 0
+
+
 def form_url(dialogue):
     return dialogue.url + dialogue.reverse_subpage("proposal_form")
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text(response):
-    return " ".join(soup(response).get_text(" ", strip=True).split())
 
 
 def stamp_of(client, dialogue):
@@ -79,13 +94,3 @@ def submit_proposal(client, dialogue, data=None, **extra):
     review = post_review(client, dialogue, data, **extra)
     assert review.status_code == 200, text(review)
     return press(client, dialogue, review_value(review), "send", **extra)
-
-
-def image_bytes(fmt="JPEG", size=(64, 48), color="green", mode="RGB", **save_options):
-    buffer = BytesIO()
-    Image.new(mode, size, color).save(buffer, fmt, **save_options)
-    return buffer.getvalue()
-
-
-def upload(content, name="foto.jpg", content_type="image/jpeg"):
-    return SimpleUploadedFile(name, content, content_type=content_type)

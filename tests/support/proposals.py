@@ -1,18 +1,20 @@
 """Builders for proposals in tests: through the services (submit, publish, hide, add_update),
-or in bulk when a test only needs many rows (query counts)."""
+or in bulk when a test only needs many rows (query counts).
+
+Imported everywhere as `from tests.support import proposals as make`; `make.services` is
+rounds.proposals, for the steps a builder does not take.
+"""
 
 from datetime import timedelta
-from functools import cache
-from io import BytesIO
 from itertools import count
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from PIL import Image
 
 from rounds import proposals as services
 from rounds.models import Department, Proposal, ProposalUpdate, Theme
 from rounds.models.proposals import Status, Visibility
+from tests.support.images import jpeg_bytes
 
 _numbers = count(1)
 
@@ -23,14 +25,6 @@ def theme(name="Trafik och vägar", **fields):
 
 def department(name="Samhällsbyggnadsförvaltningen", **fields):
     return Department.objects.get_or_create(name=name, defaults=fields)[0]
-
-
-@cache
-def jpeg_bytes(size=(320, 240)):
-    """A small JPEG without metadata, as the form stores it after re-encoding."""
-    buffer = BytesIO()
-    Image.new("RGB", size, (120, 160, 90)).save(buffer, "JPEG", quality=80)
-    return buffer.getvalue()
 
 
 def proposal(dialogue, *, visibility=Visibility.PUBLIC, photo_name=None, user=None, **fields):

@@ -1,11 +1,11 @@
 """Tests on a real Redis cache: the `redis_cache` fixture, and `--redis-cache` for whole files.
 
 Rate limits and sent drafts must hold across app processes, which only a shared cache shows.
-`pytest -p tests.redis_cache --redis-cache tests/test_abuse.py ...` runs those files with every
-test on Redis (what .ci/run does). Each test gets its own key prefix, and clearing the cache
-deletes only that prefix, so runs can share one Redis. Redis is REDIS_URL, or the local one at
-127.0.0.1:6379; when it cannot be reached the tests are skipped, except under CI=true where
-they fail.
+`pytest -p tests.support.redis_cache --redis-cache tests/proposals/test_abuse.py ...` runs those
+files with every test on Redis (what .ci/run does). Each test gets its own key prefix, and
+clearing the cache deletes only that prefix, so runs can share one Redis. Redis is REDIS_URL,
+or the local one at 127.0.0.1:6379; when it cannot be reached the tests are skipped, except
+under CI=true where they fail.
 """
 
 import os
@@ -57,7 +57,7 @@ def redis_caches(prefix=None):
     """A CACHES setting on Redis with a key prefix of its own."""
     return {
         "default": {
-            "BACKEND": "tests.redis_cache.PrefixOnlyRedisCache",
+            "BACKEND": "tests.support.redis_cache.PrefixOnlyRedisCache",
             "LOCATION": redis_url(),
             "KEY_PREFIX": prefix or f"test-{secrets.token_hex(6)}",
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},

@@ -7,10 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
 from django.template.defaultfilters import date as date_filter
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -19,10 +16,11 @@ from wagtail.test.utils.form_data import nested_form_data
 
 from places.models import PlacePage
 from rounds.models import DialogueEvent, DialoguePage
-from tests import factories
-from tests import proposal_factories as pf
-from tests.html import soup_of, text_of
-from tests.page_forms import dialogue_data, event_data
+from tests.support import pages as factories
+from tests.support import proposals as make
+from tests.support.html import soup_of, text_of
+from tests.support.page_forms import dialogue_data, event_data
+from tests.support.queries import cold_request
 
 pytestmark = pytest.mark.usefixtures("clear_cache")
 
@@ -416,7 +414,7 @@ def test_cancelled_event_stays_in_the_feeds_marked_cancelled(client, village):
 def test_calendars_hold_no_proposals_and_no_personal_data(client, village):
     marker = "xq8zkw"
     dialogue = village["dialogue"]
-    public = pf.proposal(
+    public = make.proposal(
         dialogue,
         title=f"Rubrik-{marker}",
         body=f"Text-{marker}",
@@ -426,7 +424,7 @@ def test_calendars_hold_no_proposals_and_no_personal_data(client, village):
         display_name=f"Visat-{marker}",
         show_name=True,
     )
-    pending = pf.proposal(
+    pending = make.proposal(
         dialogue, visibility="pending", title=f"Väntar-{marker}", email=f"b-{marker}@example.org"
     )
     bodies = [
@@ -490,13 +488,9 @@ def test_home_page_offers_the_calendar_of_all_events(client, village):
 
 
 def queries_for(client, url):
-    """Queries for one request with a cold cache, after a first request warmed the process."""
-    assert client.get(url).status_code == 200
-    cache.clear()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries.captured_queries), len(Calendar.from_ical(response.content).events)
+    """The number of queries for one request with a cold cache, and the events it lists."""
+    response, queries = cold_request(client, url)
+    return len(queries), len(Calendar.from_ical(response.content).events)
 
 
 def test_calendars_cost_the_same_queries_with_2_and_40_events(client, site_tree):

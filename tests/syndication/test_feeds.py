@@ -12,12 +12,12 @@ from wagtail.models import PageViewRestriction
 from rounds.feeds import MAX_ENTRIES
 from rounds.models import DialogueEvent, DialoguePage, ProposalUpdate
 from rounds.models.proposals import Status, Visibility
-from tests import factories
-from tests import proposal_factories as pf
-from tests.crawl import fetch, leaks
-from tests.html import soup_of, text_of
-from tests.test_personal_data_leak import PERSONAL, UNPUBLISHED, LeakySite
-from tests.test_query_counts import count_queries
+from tests.support import pages as factories
+from tests.support import proposals as pf
+from tests.support.crawl import fetch, leaks
+from tests.support.html import soup_of, text_of
+from tests.support.leaks import PERSONAL, UNPUBLISHED, LeakySite
+from tests.support.queries import count_queries
 
 pytestmark = pytest.mark.usefixtures("clear_cache")
 

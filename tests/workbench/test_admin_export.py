@@ -8,8 +8,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from rounds.models.proposals import Status
-from tests import proposal_factories as make
-from tests.admin_support import CASE_OFFICERS, EDITORS, staff, url, villages
+from tests.support import proposals as make
+from tests.support.admin import CASE_OFFICERS, EDITORS, login, url, villages
 
 PERSONAL = {
     "name": "Exportnamn Testsson",
@@ -38,7 +38,7 @@ def tree(home):
 
 
 def export(client, group_name, export_format, **filters):
-    client.force_login(staff(group_name))
+    login(client, group_name)
     response = client.get(url("index"), {"export": export_format, **filters})
     assert response.status_code == 200
     return response
@@ -138,7 +138,7 @@ def test_xlsx_cells_are_text_as_written_never_formulas(client, tree):
 
 
 def test_the_index_offers_both_exports_of_the_current_filter(client, tree):
-    client.force_login(staff(EDITORS))
+    login(client, EDITORS)
 
     html = client.get(url("index"), {"status__exact": "planned"}).content.decode()
 

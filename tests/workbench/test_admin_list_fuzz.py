@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from rounds.models.proposals import Status, Visibility
-from tests import proposal_factories as make
-from tests.admin_support import CASE_OFFICERS, EDITORS, staff, url, villages
+from tests.support import proposals as make
+from tests.support.admin import CASE_OFFICERS, EDITORS, login, url, villages
 
 HUGE = "100000000000000000000"
 VALUES = [
@@ -93,7 +93,7 @@ def check(client, params, markers, show_personal):
 
 @pytest.mark.parametrize("group_name", [EDITORS, CASE_OFFICERS])
 def test_hostile_list_parameters(client, markers, group_name):
-    client.force_login(staff(group_name))
+    login(client, group_name)
     client.raise_request_exception = False  # a 500 is counted, so one run lists them all
     show_personal = group_name == CASE_OFFICERS
     everything = check(client, {}, markers, show_personal)

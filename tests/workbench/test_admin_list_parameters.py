@@ -13,8 +13,8 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from rounds.models.proposals import Source, Status, Visibility
-from tests import proposal_factories as make
-from tests.admin_support import CASE_OFFICERS, EDITORS, staff, url, villages
+from tests.support import proposals as make
+from tests.support.admin import CASE_OFFICERS, EDITORS, staff, url, villages
 
 HUGE = "100000000000000000000"
 MARKER = {

@@ -9,12 +9,11 @@ page, and is recorded (django-axes' tables and a warning in the `portal.login` l
 from datetime import timedelta
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from tests.html import text_of
+from tests.support.html import soup, text_of
 
 LOGIN = "/admin/login/"
 PASSWORD = "rätt-lösenord-2026"  # noqa: S105 - a test user's password
@@ -56,7 +55,7 @@ def test_100_wrong_passwords_then_the_right_one_is_refused_in_swedish(client, db
 
     assert response.status_code == 429
     assert not logged_in(client)
-    page = BeautifulSoup(response.content, "html.parser")
+    page = soup(response)
     assert page.html["lang"] == "sv"
     assert LOCKED in text_of(page.find("h1"))
     assert "15 minuter" in text_of(page.find("main"))

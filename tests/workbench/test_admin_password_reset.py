@@ -9,13 +9,12 @@ an account is never told.
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 
 from notifications.models import OutgoingEmail
-from tests.html import text_of
-from tests.mail_backends import FlakyBackend
+from tests.support.html import text
+from tests.support.mail import FlakyBackend
 
 RESET = "/admin/password_reset/"
 ADDRESS = "karin.handlaggare@kommun.example.se"
@@ -56,7 +55,7 @@ def test_the_reset_email_goes_through_the_outbox_and_its_link_works(client, offi
 
 
 def test_with_the_mail_server_down_the_reset_email_waits_and_is_retried(client, officer, settings):
-    settings.EMAIL_BACKEND = "tests.mail_backends.FlakyBackend"
+    settings.EMAIL_BACKEND = "tests.support.mail.FlakyBackend"
     FlakyBackend.failures = 1
     try:
         assert ask(client).status_code == 302
@@ -91,9 +90,7 @@ def test_a_client_asking_too_often_is_refused_in_swedish(client, officer):
     response = ask(client)
 
     assert response.status_code == 429
-    assert "Du har bett om nytt lösenord många gånger" in text_of(
-        BeautifulSoup(response.content, "html.parser")
-    )
+    assert "Du har bett om nytt lösenord många gånger" in text(response)
     assert response["Retry-After"].isdigit()
     assert mail.outbox == []
     assert ask(client, address="192.0.2.10").status_code == 302  # another client may

@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from rounds.models.proposals import Status, Visibility
-from tests import proposal_factories as make
-from tests.admin_support import CASE_OFFICERS, EDITORS, staff, url, villages
+from tests.support import proposals as make
+from tests.support.admin import CASE_OFFICERS, EDITORS, login, url, villages
 
 groups_migration = importlib.import_module("rounds.migrations.0003_groups")
 
@@ -21,12 +21,6 @@ MARKERS = {"name": "Markör Personnamn", "email": "marker-7731@example.org", "ph
 def proposal(home):
     tree = villages()
     return make.proposal(tree["läckeby"], visibility=Visibility.PENDING, **MARKERS)
-
-
-def login(client, group_name):
-    user = staff(group_name)
-    client.force_login(user)
-    return user
 
 
 def permissions_of(name):

@@ -12,8 +12,9 @@ from wagtail.models import ModelLogEntry
 from rounds import proposals as services
 from rounds.models import Proposal
 from rounds.models.proposals import Source, Status, Visibility
-from tests import proposal_factories as make
-from tests.admin_support import CASE_OFFICERS, staff, url, villages
+from tests.support import proposals as make
+from tests.support.admin import CASE_OFFICERS, login, url, villages
+from tests.support.images import jpeg_bytes
 
 
 @pytest.fixture
@@ -23,9 +24,7 @@ def tree(home):
 
 @pytest.fixture
 def officer(client, db):
-    user = staff(CASE_OFFICERS)
-    client.force_login(user)
-    return user
+    return login(client, CASE_OFFICERS)
 
 
 def test_index_shows_villages_and_counts_each_status(client, officer, tree):
@@ -133,7 +132,7 @@ def test_the_photo_is_shown_to_staff_from_private_storage(client, officer, tree)
 
     assert f'src="{url("photo", proposal.pk)}"' in inspect
     assert (photo.status_code, photo["Content-Type"]) == (200, "image/jpeg")
-    assert b"".join(photo.streaming_content) == make.jpeg_bytes()
+    assert b"".join(photo.streaming_content) == jpeg_bytes()
     assert client.get(url("photo", make.proposal(tree["påryd"]).pk)).status_code == 404
 
 
