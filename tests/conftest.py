@@ -1,6 +1,10 @@
+"""Fixtures for every test: the site tree, an empty cache; and the fixtures of tests/support/."""
+
 import pytest
 
-from tests import factories
+from tests.support import pages as factories
+
+pytest_plugins = ["tests.support.proposal_form", "tests.support.following"]
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ import pytest
 from django.conf import settings
 from django.core.files.storage import default_storage
 
-from .content import build_site
+from tests.support.browser_site import build_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -115,7 +115,7 @@ def _wait_for_live_server_requests(timeout=10.0):
 
 @pytest.fixture
 def site(transactional_db):
-    """Every page type in every state a template branches on (see content.py)."""
+    """Every page type in every state a template branches on (see tests/support/browser_site.py)."""
     return build_site()
 
 

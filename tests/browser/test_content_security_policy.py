@@ -12,11 +12,10 @@ from playwright.sync_api import expect
 from notifications import tokens
 from notifications.mail import unsubscribe_url
 from rounds.models import Theme
-from tests import proposal_factories as make
-from tests.following_support import follower, path_of
-
-from .content import PAGES, landscape_png
-from .content import path_of as page_path
+from tests.support import proposals as make
+from tests.support.browser_site import PAGES, landscape_png, page_path
+from tests.support.following import follower
+from tests.support.mail import path_of
 
 pytestmark = pytest.mark.browser
 

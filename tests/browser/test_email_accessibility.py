@@ -5,9 +5,8 @@ from django.core import mail
 
 from notifications.resident_emails import send_receipt
 from rounds.models.proposals import Status
-from tests import proposal_factories as make
-
-from .emails import email_problems
+from tests.support import proposals as make
+from tests.support.accessibility import email_problems
 
 pytestmark = pytest.mark.browser
 

@@ -14,22 +14,12 @@ from notifications import following, notices
 from notifications.models import Follower, OutgoingEmail
 from rounds.models import DialoguePage
 from rounds.models.proposals import Status
-from tests import proposal_factories as make
-from tests.following_support import confirm_link, follower, html_of, path_of, publish
-
-from .emails import email_problems
-from .test_accessibility import AXE_OPTIONS, _axe, describe
+from tests.support import proposals as make
+from tests.support.accessibility import assert_no_axe_violations, email_problems, heading
+from tests.support.following import confirm_link, follower, publish
+from tests.support.mail import html_of, path_of
 
 pytestmark = pytest.mark.browser
-
-
-def assert_no_axe_violations(page, what):
-    violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
-    assert not violations, f"axe on {what} ({page.url}):\n{describe(violations)}"
-
-
-def heading(page):
-    return page.get_by_role("heading", level=1)
 
 
 def test_follow_a_village_from_its_page_and_confirm_from_the_email(page, visit, site):

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .content import PAGES, path_of
+from tests.support.browser_site import PAGES, page_path
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ def within_viewport(box, viewport):
 
 @pytest.mark.parametrize("name", ["home", "dialogue-open"])
 def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(visit, site, name):
-    page = visit(path_of(name, site))
+    page = visit(page_path(name, site))
     skip_link = page.get_by_role("link", name=SKIP_LINK)
     assert not within_viewport(skip_link.bounding_box(), page.viewport_size), "shown unfocused"
 
@@ -45,7 +45,7 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(visit, site, na
 def test_every_page_has_one_h1_and_one_main_landmark(page, visit, site):
     problems = []
     for name in PAGES:
-        visit(path_of(name, site), status=404 if name == "not-found" else 200)
+        visit(page_path(name, site), status=404 if name == "not-found" else 200)
         h1s = page.get_by_role("heading", level=1).all_inner_texts()
         mains = page.get_by_role("main").count()
         if len(h1s) != 1 or mains != 1:
@@ -69,7 +69,7 @@ CURRENT_SECTION = {
 def test_main_menu_marks_the_current_section(page, visit, site):
     problems = []
     for name, expected in CURRENT_SECTION.items():
-        visit(path_of(name, site))
+        visit(page_path(name, site))
         menu = page.get_by_role("navigation", name="Huvudmeny")
         expect(menu.get_by_role("link", name="Orter")).to_be_visible()
         marked = menu.locator("[aria-current]")

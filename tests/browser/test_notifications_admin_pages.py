@@ -7,18 +7,12 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from notifications.models import Follower, OutgoingEmail
-from tests.following_support import follower
-
-from .test_accessibility import AXE_OPTIONS, _axe, describe
+from tests.support.accessibility import assert_no_axe_violations
+from tests.support.following import follower
 
 pytestmark = pytest.mark.browser
 
 ADDRESS = "refused-4411@example.org"
-
-
-def assert_no_axe_violations(page, what):
-    violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
-    assert not violations, f"axe on {what} ({page.url}):\n{describe(violations)}"
 
 
 @pytest.fixture

@@ -8,17 +8,11 @@ from playwright.sync_api import expect
 
 from rounds.models import Proposal, Theme
 from rounds.models.proposals import Visibility
+from tests.support.accessibility import assert_no_axe_violations, heading
+from tests.support.browser_site import landscape_png
 
-from .content import landscape_png
-from .test_accessibility import AXE_OPTIONS, _axe, describe
-
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(autouse=True)
-def no_minimum_fill_time(settings):
-    """A test fills the form faster than a person; the live server shares these settings."""
-    settings.PROPOSALS_MIN_FILL_SECONDS = 0
+# A test fills the form faster than a person; the live server shares these settings.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("no_wait")]
 
 
 @pytest.fixture
@@ -27,15 +21,6 @@ def form_page(visit, site):
     Theme.objects.create(name="Trafik och vägar")
     dialogue = site["dialogue_open"]
     return visit(dialogue.get_url() + dialogue.reverse_subpage("proposal_form"))
-
-
-def assert_no_axe_violations(page, what):
-    violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
-    assert not violations, f"axe on {what} ({page.url}):\n{describe(violations)}"
-
-
-def heading(page):
-    return page.get_by_role("heading", level=1)
 
 
 def fill_in(page):

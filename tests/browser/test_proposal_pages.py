@@ -3,26 +3,22 @@
 from datetime import date
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from rounds.models.proposals import Source, Status
-from tests import proposal_factories as pf
-
-from .test_accessibility import AXE_OPTIONS, describe, overflowing
+from tests.support import proposals as make
+from tests.support.accessibility import AXE_OPTIONS, axe, describe, overflowing
 
 pytestmark = pytest.mark.browser
-
-_axe = Axe()
 
 
 @pytest.fixture
 def proposals(site):
     """25 answered proposals in Läckeby, one with a photo and a full history, and their URLs."""
     dialogue, place = site["dialogue_open"], site["place"]
-    traffic, nature = pf.theme("Trafik och vägar"), pf.theme("Natur och lekplatser")
-    roads = pf.department("Samhällsbyggnadsförvaltningen")
-    region = pf.department("Region Kalmar län, Kalmar länstrafik")
-    full = pf.proposal(
+    traffic, nature = make.theme("Trafik och vägar"), make.theme("Natur och lekplatser")
+    roads = make.department("Samhällsbyggnadsförvaltningen")
+    region = make.department("Region Kalmar län, Kalmar länstrafik")
+    full = make.proposal(
         dialogue,
         title="Upphöjt övergångsställe vid Läckeby skola",
         body="Bilarna kör fort förbi skolan på morgonen.\n\nEtt upphöjt övergångsställe "
@@ -33,8 +29,8 @@ def proposals(site):
         display_name="Berit på backen",
         show_name=True,
     )
-    pf.answer(full, Status.REVIEWING, public_message="Arbetsgruppen har tittat på platsen.")
-    pf.answer(
+    make.answer(full, Status.REVIEWING, public_message="Arbetsgruppen har tittat på platsen.")
+    make.answer(
         full,
         Status.PLANNED,
         responsible=roads,
@@ -42,20 +38,22 @@ def proposals(site):
         planned_date=date(2027, 6, 1),
         decision_reference="SBF 2026/118",
     )
-    pf.answer(full, Status.DONE, responsible=roads, public_message="Klart i augusti.")
-    duplicate = pf.proposal(dialogue, title="Säkrare skolväg", theme=traffic)
-    pf.answer(duplicate, Status.DUPLICATE, public_message="Samma som ett annat.", duplicate_of=full)
+    make.answer(full, Status.DONE, responsible=roads, public_message="Klart i augusti.")
+    duplicate = make.proposal(dialogue, title="Säkrare skolväg", theme=traffic)
+    make.answer(
+        duplicate, Status.DUPLICATE, public_message="Samma som ett annat.", duplicate_of=full
+    )
     for n in range(23):
-        item = pf.proposal(
+        item = make.proposal(
             dialogue,
             title=f"Förslag nummer {n + 1} om byns gemensamma ytor",
             theme=nature if n % 2 else traffic,
             source=Source.WALK,
         )
         if n % 3 == 0:
-            pf.answer(item, Status.FORWARDED, responsible=region, public_message="Skickat.")
+            make.answer(item, Status.FORWARDED, responsible=region, public_message="Skickat.")
         elif n % 3 == 1:
-            pf.answer(item, Status.PLANNED, responsible=roads)
+            make.answer(item, Status.PLANNED, responsible=roads)
     lists = dialogue.url + "forslag/"
     return {
         "dialogue-list-filtered": f"{lists}?status=planned&tema={nature.pk}&ordning=uppdaterad",
@@ -73,7 +71,7 @@ def test_proposal_pages_have_no_axe_violations(page, visit, proposals):
     problems = []
     for name, path in proposals.items():
         visit(path)
-        violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
+        violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
         if violations:
             problems.append(f"{name} ({path}):\n{describe(violations)}")
     assert not problems, "\n".join(problems)
@@ -111,7 +109,7 @@ def test_proposal_pages_reflow_at_320_css_pixels(page, visit, proposals):
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 320:
             problems.append(f"{name} ({path}) is {width} px wide: {overflowing(page)}")
-        violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
+        violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
         if violations:
             problems.append(f"{name} ({path}) at 320 px:\n{describe(violations)}")
     assert not problems, "\n".join(problems)

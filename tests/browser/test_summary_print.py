@@ -6,18 +6,15 @@ import unicodedata
 from io import BytesIO
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
 from rounds.models.proposals import Status
-from tests import proposal_factories as pf
-
-from .content import rich
-from .test_accessibility import AXE_OPTIONS, describe, overflowing
+from tests.support import proposals as make
+from tests.support.accessibility import AXE_OPTIONS, axe, describe, overflowing
+from tests.support.browser_site import rich
 
 pytestmark = pytest.mark.browser
 
-_axe = Axe()
 A4 = (595, 842)  # points
 PERSONAL = "zq7wkx"
 OUTCOMES = [
@@ -42,13 +39,13 @@ def summary(site):
         ),
     ]
     dialogue.save_revision().publish()
-    roads = pf.department("Samhällsbyggnadsförvaltningen")
-    trafikverket = pf.department("Trafikverket")
+    roads = make.department("Samhällsbyggnadsförvaltningen")
+    trafikverket = make.department("Trafikverket")
     titles = []
     for n in range(24):
         status, _ = OUTCOMES[n % len(OUTCOMES)]
         title = f"Förslag {n + 1:02} om byns gemensamma ytor"
-        proposal = pf.proposal(
+        proposal = make.proposal(
             dialogue,
             title=title,
             name=f"Namn {PERSONAL}",
@@ -56,7 +53,7 @@ def summary(site):
             phone=f"070-{PERSONAL}",
         )
         responsible = trafikverket if status == Status.FORWARDED else roads
-        pf.answer(
+        make.answer(
             proposal,
             status,
             responsible=responsible,
@@ -74,7 +71,7 @@ def open_summary(visit, summary):
 def test_summary_with_proposals_has_no_axe_violations(visit, summary):
     page = open_summary(visit, summary)
 
-    violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
+    violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
 
     assert not violations, describe(violations)
 
@@ -84,7 +81,7 @@ def test_summary_reflows_at_320_css_pixels(page, visit, summary):
     open_summary(visit, summary)
 
     assert page.evaluate("document.documentElement.scrollWidth") <= 320, overflowing(page)
-    violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
+    violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
     assert not violations, describe(violations)
 
 

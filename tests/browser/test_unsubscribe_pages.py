@@ -6,10 +6,10 @@ from playwright.sync_api import expect
 
 from notifications.mail import unsubscribe_url
 from notifications.models import Follower
-from tests import proposal_factories as make
-from tests.following_support import follower, path_of
-
-from .test_following_pages import assert_no_axe_violations, heading
+from tests.support import proposals as make
+from tests.support.accessibility import assert_no_axe_violations, heading
+from tests.support.following import follower
+from tests.support.mail import path_of
 
 pytestmark = pytest.mark.browser
 

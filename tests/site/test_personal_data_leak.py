@@ -1,0 +1,91 @@
+"""No personal data in any public response: the whole site is crawled and searched for markers.
+
+Every personal value (name, email, phone, a display name not chosen to be shown, the photo's
+file name, moderation reasons, internal notes, the case officer, the resident's original text
+where the public text was redacted) contains the token PERSONAL. The public text of proposals
+the public must not see (pending, hidden, withdrawn, under an unpublished dialogue) contains
+UNPUBLISHED. Neither token, nor any private follow-up token or its hash, may appear in any body
+or header. The tokens are not hexadecimal, so colours and hashes cannot contain them by chance.
+"""
+
+from urllib.parse import urlencode
+
+import pytest
+from bs4 import BeautifulSoup
+
+from rounds.models import Proposal
+from rounds.models.proposals import Visibility
+from tests.support.crawl import crawl, fetch, leaks
+from tests.support.images import jpeg_bytes
+from tests.support.leaks import PERSONAL, UNPUBLISHED, LeakySite
+from tests.support.search import index_columns, indexed_texts, proposal_entries
+
+pytestmark = pytest.mark.usefixtures("clear_cache")
+
+
+@pytest.fixture
+def leaky(site_tree):
+    return LeakySite(site_tree)
+
+
+def test_no_marker_in_any_public_response(client, leaky):
+    # First only what a visitor reaches by following links from the start page...
+    site = crawl(client, ["/"])
+    for item in leaky.public:
+        detail = site.get(item.get_public_url())
+        assert detail is not None, f"the crawl never reached {item.get_public_url()}"
+        assert detail.status == 200
+    # ...then every list, filter, photo and 404 route, whether linked or not.
+    photos = [item.get_public_url() + "foto/" for item in leaky.public]
+    crawl(client, leaky.list_urls() + photos + leaky.hidden_urls(), seen=site)
+
+    assert not [f"{url}: {f.status}" for url, f in site.items() if f.status >= 500]
+    for url in leaky.hidden_urls():
+        assert site[url].status == 404, f"{url} answered {site[url].status}"
+    photo = site[leaky.public[0].get_public_url() + "foto/"]
+    assert (photo.status, photo.headers["Content-Type"]) == (200, "image/jpeg")
+    assert photo.body == jpeg_bytes()
+
+    # Feeds and calendars are reached through the links on the pages, and checked like them.
+    content_types = {f.headers.get("Content-Type", "").split(";")[0] for f in site.values()}
+    assert {"application/atom+xml", "text/calendar"} <= content_types
+    assert "/flode/" in site and "/kalender/" in site
+
+    found = leaks(site.values(), [PERSONAL, UNPUBLISHED, *leaky.secrets])
+    assert not found, "\n".join(found)
+    # The crawl did see the public content: the test can tell a full page from an empty one.
+    bodies = b"".join(f.body for f in site.values()).decode("utf-8", "replace")
+    for text in [
+        "Farthinder på Storgatan",
+        "Berit på backen",  # the display name its resident chose to show
+        "SBF 2026/118",
+        "Papperskorgen är uppsatt.",
+        "Hållplatsen sköts av Kalmar länstrafik",
+    ]:
+        assert text in bodies
+    print(f"\ncrawled {len(site)} URLs")
+
+
+def test_searching_for_a_marker_finds_nothing(client, leaky):
+    for marker in leaky.searches:
+        response = fetch(client, "/sok/?" + urlencode({"q": marker}))
+        assert response.status == 200
+        soup = BeautifulSoup(response.body, "html.parser")
+        assert not soup.select(".search-result"), f"searching {marker!r} found something"
+        # The page repeats the search words back; nothing else may carry a marker.
+        found = leaks([response], [PERSONAL, UNPUBLISHED, *leaky.secrets], ignore=[marker])
+        assert not found, "\n".join(found)
+    # The control: a word of a public proposal is found, so the search does look at proposals.
+    soup = BeautifulSoup(fetch(client, "/sok/?q=farthinder").body, "html.parser")
+    assert "Farthinder på Storgatan" in soup.select_one(".search-result--proposal").get_text()
+
+
+def test_personal_data_is_not_in_the_search_index(leaky):
+    columns, entries, texts = index_columns(), proposal_entries(), indexed_texts()
+    assert {"title", "body"} <= set(columns)
+    # Only moderated public text is indexed, never pending, hidden or withdrawn proposals (one
+    # published under a draft dialogue is, and the search leaves it out); no personal data.
+    assert len(texts) == Proposal.objects.filter(visibility=Visibility.PUBLIC).count() > 0
+    not_public = Proposal.objects.exclude(visibility=Visibility.PUBLIC).values_list("pk", flat=True)
+    assert not entries.filter(object_id__in=[str(pk) for pk in not_public]).exists()
+    assert not [text for text in texts if PERSONAL in text]

@@ -1,0 +1,235 @@
+"""One small but complete site for the browser tests, and the pages every test visits.
+
+The tree has every page type and every state a template branches on: a village with a hero
+image and a body of text, facts and contact blocks; a current round with a dialogue that takes
+proposals before its walk, and a dialogue in follow-up; an earlier round with a dialogue whose
+summary is published; the accessibility statement and privacy notice linked from the footer.
+"""
+
+from datetime import timedelta
+from functools import cache
+from io import BytesIO
+
+from django.conf import settings
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image, ImageDraw
+from wagtail.models import Collection, Locale
+from wagtail.rich_text import RichText
+
+from home.models import PortalImage
+from tests.support import pages as factories
+
+
+@cache
+def landscape_png(width=1280, height=640):
+    """A drawn landscape (sky, two hills, a red house) as PNG bytes: a photo stand-in, no text."""
+    image = Image.new("RGB", (width, height), (190, 220, 240))
+    draw = ImageDraw.Draw(image)
+    for y in range(height // 2):
+        shade = int(40 * y / (height / 2))
+        draw.line([(0, y), (width, y)], fill=(150 + shade, 195 + shade // 2, 235))
+    draw.ellipse((-width // 4, height // 2, width * 3 // 4, height * 3 // 2), fill=(88, 140, 70))
+    draw.ellipse((width // 3, height * 3 // 5, width * 3 // 2, height * 2), fill=(60, 115, 55))
+    house_x, house_y = width // 2, height * 11 // 20
+    draw.rectangle((house_x, house_y, house_x + 140, house_y + 90), fill=(150, 30, 25))
+    draw.polygon(
+        [(house_x - 15, house_y), (house_x + 70, house_y - 60), (house_x + 155, house_y)],
+        fill=(50, 50, 55),
+    )
+    draw.rectangle((house_x + 55, house_y + 40, house_x + 85, house_y + 90), fill=(245, 245, 240))
+    buffer = BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def landscape_image(title, description):
+    return PortalImage.objects.create(
+        title=title,
+        description=description,
+        file=ImageFile(BytesIO(landscape_png()), name="landskap.png"),
+    )
+
+
+def rich(html):
+    return {"type": "text", "value": RichText(html).source}
+
+
+def build_site():
+    """Create the tree and return its pages by name.
+
+    Transactional tests flush every table, including the rows Wagtail's migrations create
+    (the default locale, the root collection, the root page, the site): made again if missing.
+    """
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    home = factories.home_page()
+    home.title = "Utvecklingsdialoger i Testkommun"
+    home.intro = (
+        "Här ser du när kommunen kommer till din ort, vad som kom fram och vad som händer nu."
+    )
+    home.method_text = (
+        "<p>Varje dialog har fyra steg: förberedelser, en förbättringsvandring, "
+        "ett dialogmöte och en uppföljning.</p>"
+    )
+    home.save()
+
+    picture = landscape_image(
+        "Läckeby bygdegård", "Bygdegården i Läckeby, ett rött hus på en grön kulle en sommardag"
+    )
+    about = factories.standard_page(
+        home,
+        title="Om utvecklingsdialogerna",
+        slug="om",
+        show_in_menus=True,
+        intro="Så går en utvecklingsdialog till, steg för steg.",
+        body=[
+            {"type": "heading", "value": "Fyra steg"},
+            rich("<p>Först <b>förbereder</b> kommunen, sedan går vi runt i orten.</p>"),
+            {"type": "image", "value": {"image": picture.pk, "caption": "Bygdegården i juni."}},
+        ],
+    )
+    accessibility = factories.standard_page(
+        home,
+        title="Tillgänglighetsredogörelse",
+        slug="tillganglighet",
+        intro="Så tillgänglig är webbplatsen och hur du når oss om något inte fungerar.",
+        body=[rich("<p>Webbplatsen ska uppfylla <i>WCAG 2.1 nivå AA</i>.</p>")],
+    )
+    privacy = factories.standard_page(
+        home,
+        title="Så behandlar vi personuppgifter",
+        slug="personuppgifter",
+        body=[rich("<ul><li>Vi sparar inga kakor.</li><li>Förslag sparas i två år.</li></ul>")],
+    )
+    factories.municipality_settings(accessibility_page=accessibility, privacy_page=privacy)
+
+    places = factories.place_index(home)
+    rounds = factories.round_index(home)
+    for index in (places, rounds):
+        index.show_in_menus = True
+        index.save()
+
+    lackeby = factories.place(
+        "Läckeby",
+        hero_image=picture,
+        body=[
+            rich(
+                "<p>Läckeby ligger vid Ljungbyån, en mil norr om staden. "
+                'Här finns skola, förskola och en <a href="/">aktiv bygdeförening</a>.</p>'
+            ),
+            {
+                "type": "facts",
+                "value": {
+                    "heading": "Läckeby i siffror",
+                    "facts": [
+                        {"label": "Avstånd till staden", "value": "12 km"},
+                        {"label": "Busslinje", "value": "Linje 120, en gång i timmen"},
+                    ],
+                },
+            },
+            {
+                "type": "contact",
+                "value": {
+                    "name": "Landsbygdsutvecklare",
+                    "role": "samordnar dialogerna",
+                    "email": "landsbygd@example.org",
+                    "phone": "0480-45 00 00",
+                },
+            },
+        ],
+    )
+    lackeby.tags.add("skola", "busslinje")
+    lackeby.save()
+    paryd = factories.place("Påryd", population=1024)
+
+    today = timezone.localdate()
+    current = factories.round_page("Omgång 2026–2027", slug="2026-2027")
+    earlier = factories.round_page(
+        "Omgång 2024–2025",
+        slug="2024-2025",
+        start_date=today - timedelta(days=900),
+        end_date=today - timedelta(days=201),
+    )
+    open_dialogue = factories.dialogue(
+        lackeby,
+        current,
+        title="Utvecklingsdialog 2026",
+        slug="2026",
+        intro="Vi går runt i Läckeby och samtalar sedan om vad som kan bli bättre.",
+        proposals_open=today - timedelta(days=5),
+        body=[rich("<p>Ta gärna med dig grannarna.</p>")],
+    )
+    event = open_dialogue.events.get(kind="walk")
+    event.meeting_point = "Vid busshållplatsen på Byvägen"
+    event.accessibility_notes = "Sträckan är 2 km på asfalt. Bänkar finns längs vägen."
+    event.childcare_offered = True
+    event.description = "Vi går i lugn takt och stannar där ni vill visa något."
+    event.save()
+    summary_dialogue = factories.dialogue(
+        lackeby,
+        earlier,
+        title="Utvecklingsdialog 2024",
+        slug="2024",
+        walk_in_days=-320,
+        meeting_in_days=-300,
+        summary_intro="Trafiksäkerheten vid skolan och belysningen vid badplatsen kom först.",
+        summary=[
+            {"type": "heading", "value": "Det här kom fram"},
+            rich("<ol><li>Säkrare skolväg.</li><li>Belysning vid badplatsen.</li></ol>"),
+        ],
+        summary_published_at=today - timedelta(days=250),
+        attendance_walk=23,
+        attendance_dialogue=41,
+    )
+    follow_up_dialogue = factories.dialogue(
+        paryd,
+        current,
+        title="Utvecklingsdialog 2026",
+        slug="2026",
+        walk_in_days=-30,
+        meeting_in_days=-14,
+    )
+    return {
+        "home": home,
+        "standard": about,
+        "places": places,
+        "place": lackeby,
+        "rounds": rounds,
+        "round": current,
+        "dialogue_open": open_dialogue,
+        "dialogue_summary": summary_dialogue,
+        "dialogue_follow_up": follow_up_dialogue,
+        "picture": picture,
+    }
+
+
+def _path_to(name):
+    """A function from the site to the path of one of its pages."""
+    return lambda site: site[name].get_url()
+
+
+# Every page type and state, by test id: a path, or a function from the site to a path.
+PAGES = {
+    "home": _path_to("home"),
+    "standard": _path_to("standard"),
+    "place-index": _path_to("places"),
+    "place": _path_to("place"),
+    "round-index": _path_to("rounds"),
+    "round": _path_to("round"),
+    "dialogue-open": _path_to("dialogue_open"),
+    "dialogue-follow-up": _path_to("dialogue_follow_up"),
+    "dialogue-summary": _path_to("dialogue_summary"),
+    "search-empty": "/sok/",
+    "search-results": "/sok/?q=Läckeby",
+    "search-no-results": "/sok/?q=zebrakorsning",
+    "search-junk": "/sok/?q=%22%29%3B--+%2A%2A%21",
+    "not-found": "/finns-inte/",
+}
+
+
+def page_path(name, site):
+    """The path of the page named `name` in PAGES, on this site."""
+    target = PAGES[name]
+    return target if isinstance(target, str) else target(site)
