@@ -80,7 +80,7 @@ class ProposalListing:
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         can_view = self.permission_helper.user_can_view_personal_data(self.request.user)
-        return export_response(queryset, spreadsheet_format, can_view)
+        return export_response(queryset, spreadsheet_format, can_view, self.request)
 
     def status_counts(self):
         """Each status with its count in the filtered list: one query."""

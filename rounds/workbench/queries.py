@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.db import connection
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils import timezone
 
 from ..models import Proposal, ProposalUpdate
@@ -37,10 +37,24 @@ def workbench_proposals():
     )
 
 
-def with_latest_message(proposals):
-    """Annotate `latest_message`: the public message of each proposal's latest update."""
-    latest = ProposalUpdate.objects.filter(proposal=OuterRef("pk")).order_by("-created_at", "-pk")
-    return proposals.annotate(latest_message=Subquery(latest.values("public_message")[:1]))
+def with_latest_answers(proposals):
+    """Annotate what the updates said and whether the public sees the proposal: one query.
+
+    `latest_message`, `latest_planned_date` and `latest_decision_reference` each come from the
+    latest update that has one, so a later update that only changes the status blanks none of
+    them. `is_listed` is `Proposal.objects.public()`: a link to anything else would be a 404.
+    """
+    updates = ProposalUpdate.objects.filter(proposal=OuterRef("pk")).order_by("-created_at", "-pk")
+
+    def latest(field, empty):
+        return Subquery(updates.exclude(**{field: empty}).values(field)[:1])
+
+    return proposals.annotate(
+        latest_message=latest("public_message", ""),
+        latest_planned_date=latest("planned_date", None),
+        latest_decision_reference=latest("decision_reference", ""),
+        is_listed=Exists(Proposal.objects.public().filter(pk=OuterRef("pk"))),
+    )
 
 
 def awaiting_moderation(proposals=None):
