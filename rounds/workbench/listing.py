@@ -82,6 +82,17 @@ class ProposalListing:
         can_view = self.permission_helper.user_can_view_personal_data(self.request.user)
         return export_response(queryset, spreadsheet_format, can_view)
 
+    def filter_groups(self):
+        """Each filter's title, its choices (the first is "Alla") and the value chosen, if any."""
+        groups = []
+        for spec in self.filter_specs:
+            choices = list(spec.choices(self))
+            chosen = [choice["display"] for choice in choices[1:] if choice["selected"]]
+            groups.append(
+                {"title": spec.title, "choices": choices, "active": ", ".join(map(str, chosen))}
+            )
+        return groups
+
     def status_counts(self):
         """Each status with its count in the filtered list: one query."""
         counts = (
