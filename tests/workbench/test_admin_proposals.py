@@ -1,4 +1,5 @@
-"""The proposals workbench: index, inspect, moderation, answers, registration and dashboard."""
+"""The proposals workbench: index, inspect, moderation, answers and registration (the dashboard's
+panels are in test_admin_dashboard)."""
 
 from datetime import timedelta
 
@@ -331,45 +332,3 @@ def test_registering_refuses_the_online_source_and_keeps_unticked_ones_pending(
     assert "source" in online.context["form"].errors
     assert letter.status_code == 302
     assert Proposal.objects.get().visibility == Visibility.PENDING
-
-
-def test_dashboard_panels_count_the_queues(client, officer, tree):
-    for _ in range(3):
-        make.proposal(tree["läckeby"], visibility=Visibility.PENDING)
-    withdrawn = make.proposal(tree["läckeby"], visibility=Visibility.PENDING)
-    Proposal.objects.filter(pk=withdrawn.pk).update(withdrawn_at=timezone.now())
-    stale = make.proposal(tree["påryd"], title="Gammalt förslag")
-    done = make.proposal(tree["påryd"], title="Klart förslag")
-    make.answer(done, Status.DONE, public_message="Klart.")
-    make.proposal(tree["påryd"], title="Färskt förslag")
-    long_ago = timezone.now() - timedelta(days=61)
-    Proposal.objects.filter(pk__in=[stale.pk, done.pk]).update(status_changed_at=long_ago)
-
-    response = client.get("/admin/")
-
-    html = response.content.decode()
-    panels = {panel.name: panel for panel in response.context["panels"]}
-    assert "Förslag som väntar på granskning" in html
-    assert "Förslag utan uppdatering på 60 dagar" in html
-    awaiting = panels["proposals_awaiting_moderation"].get_context_data({})
-    without_update = panels["proposals_without_update"].get_context_data({})
-    assert awaiting["count"] == 3
-    assert awaiting["proposals"][0].admin_url.startswith("/admin/forslag/moderate/")
-    assert [p.public_title for p in without_update["proposals"]] == ["Gammalt förslag"]
-    assert without_update["count"] == 1
-
-
-def test_dashboard_panels_use_a_constant_number_of_queries(client, officer, tree):
-    def queries():
-        panels = {p.name: p for p in client.get("/admin/").context["panels"]}
-        with CaptureQueriesContext(connection) as context:
-            for name in ("proposals_awaiting_moderation", "proposals_without_update"):
-                panels[name].get_context_data({})
-        return len(context)
-
-    for _ in range(6):
-        make.proposal(tree["läckeby"], visibility=Visibility.PENDING)
-    few = queries()
-    for _ in range(6):
-        make.proposal(tree["påryd"], visibility=Visibility.PENDING)
-    assert queries() == few <= 4
