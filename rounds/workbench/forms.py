@@ -6,10 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
-from ..models import DialoguePage, Proposal, ProposalUpdate
+from ..models import Proposal, ProposalUpdate
 from ..models.proposals import Source
 from ..pages.tree import village_label, village_titles
 from ..proposals.services import check_update
+from .queries import registrable_dialogues
 
 PERSONAL_FIELDS = ["name", "email", "phone", "age_group", "notify_status"]
 
@@ -130,11 +131,12 @@ class AnswerForm(forms.ModelForm):
 
 
 class DialogueChoiceField(forms.ModelChoiceField):
-    """Dialogues labelled with their village, e.g. "Läckeby: Utvecklingsdialog 2026"."""
+    """The dialogues a proposal can still be registered for, labelled with their village, e.g.
+    "Läckeby: Utvecklingsdialog 2026"; an unpublished or completed dialogue is no choice."""
 
     def __init__(self, queryset=None, **kwargs):
-        # The foreign key's default queryset is replaced: dialogues in tree order, no long texts.
-        super().__init__(DialoguePage.objects.order_by("path").only("title", "path"), **kwargs)
+        # The foreign key's default queryset (every dialogue) is replaced.
+        super().__init__(registrable_dialogues(), **kwargs)
 
     def label_from_instance(self, obj):
         return village_label(obj, self.villages)

@@ -3,10 +3,10 @@
 from datetime import timedelta
 
 from django.db import connection
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from ..models import Proposal, ProposalUpdate
+from ..models import DialoguePage, Proposal, ProposalUpdate
 from ..models.proposals import Status, Visibility
 from ..pages.tree import village_title_of
 
@@ -35,6 +35,18 @@ def workbench_proposals():
         .defer("dialogue__body", "dialogue__summary")
         .annotate(village_title=village_title_of("dialogue"))
     )
+
+
+def registrable_dialogues(today=None):
+    """The dialogues a case officer may register a proposal for: live, and not completed.
+
+    Registering goes on after the online window has closed (the walk's notes come in after the
+    walk) and through the follow-up; a dialogue is closed once its summary is published. In tree
+    order, without their long texts.
+    """
+    today = today or timezone.localdate()
+    not_completed = Q(summary_published_at=None) | Q(summary_published_at__gt=today)
+    return DialoguePage.objects.live().filter(not_completed).order_by("path").only("title", "path")
 
 
 def with_latest_message(proposals):

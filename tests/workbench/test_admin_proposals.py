@@ -13,6 +13,7 @@ from wagtail.models import ModelLogEntry
 from rounds.models import Proposal
 from rounds.models.proposals import Source, Status, Visibility
 from rounds.proposals import services
+from tests.support import pages as factories
 from tests.support import proposals as make
 from tests.support.admin import CASE_OFFICERS, login, url, villages
 from tests.support.images import jpeg_bytes
@@ -314,6 +315,54 @@ def test_registering_a_proposal_from_the_walk(client, officer, tree):
     assert proposal.name == "Anna Andersson"
     assert timezone.localtime(proposal.submitted_at).date() == walked.date()
     assert proposal.updates.get().author == officer
+
+
+def test_registering_offers_the_dialogues_that_still_take_proposals(client, officer, tree):
+    """Live dialogues until their summary is published: walk notes are registered after the
+    walk, and the follow-up still takes a letter; a draft or a completed dialogue does not."""
+    today = timezone.localdate()
+    summary = [{"type": "heading", "value": "Det här kom fram"}]
+    village = tree["läckeby"].get_parent().specific
+    after_walk = factories.dialogue(
+        village, tree["round"], title="Efter vandringen", walk_in_days=-30, meeting_in_days=-14
+    )
+    factories.dialogue(village, tree["round"], title="Utkast", live=False)
+    completed = factories.dialogue(
+        village,
+        tree["round"],
+        title="Avslutad",
+        walk_in_days=-90,
+        meeting_in_days=-80,
+        summary=summary,
+        summary_published_at=today - timedelta(days=1),
+    )
+    factories.dialogue(
+        village, tree["round"], title="Sammanställs", summary=summary,
+        summary_published_at=today + timedelta(days=3),
+    )  # fmt: skip
+
+    choices = client.get(url("create")).context["form"].fields["dialogue"].choices
+    refused = client.post(url("create"), {**walk_note(), "dialogue": completed.pk})
+    registered = client.post(url("create"), {**walk_note(), "dialogue": after_walk.pk})
+
+    assert [label for value, label in choices if value] == [
+        f"Läckeby: {tree['läckeby'].title}",
+        "Läckeby: Efter vandringen",
+        "Läckeby: Sammanställs",
+        f"Påryd: {tree['påryd'].title}",
+    ]
+    assert "dialogue" in refused.context["form"].errors
+    assert registered.status_code == 302
+    assert Proposal.objects.get().dialogue_id == after_walk.pk
+
+
+def walk_note():
+    return {
+        "source": Source.WALK,
+        "submitted_at": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
+        "title": "Trasigt räcke vid bron",
+        "body": "Räcket vid gångbron är löst.",
+    }
 
 
 def test_registering_refuses_the_online_source_and_keeps_unticked_ones_pending(
