@@ -108,3 +108,24 @@ def test_the_list_with_its_filters_closed_and_open_passes_axe(staff_page, visit,
         page.get_by_role("region", name="Ort", exact=True).get_by_role("link", name="Åmunnen")
     ).to_be_visible()
     assert_no_axe_violations(page, f"the list with its filters open at {width} px")
+
+
+def test_earlier_updates_open_from_a_visible_marker(staff_page, visit, proposals):
+    page = visit(f"/admin/forslag/answer/{proposals[0].pk}/")
+    summary = page.locator("summary", has_text="Tidigare uppdateringar")
+    marker = summary.locator("svg")
+    updates = page.get_by_role("table", name="Uppdateringar, äldst först")
+
+    expect(marker).to_be_visible()
+    box = marker.bounding_box()
+    assert box["width"] >= 16 and box["height"] >= 16, box
+    expect(updates).to_be_hidden()
+    assert_no_axe_violations(page, "the answer form with the earlier updates closed")
+
+    summary.focus()
+    page.keyboard.press("Enter")
+
+    expect(updates).to_be_visible()
+    expect(updates).to_contain_text("Behandlas")
+    expect(marker).not_to_have_css("transform", "none")
+    assert_no_axe_violations(page, "the answer form with the earlier updates open")
