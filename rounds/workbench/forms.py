@@ -1,9 +1,10 @@
-"""The workbench's forms: moderate, answer and register a proposal."""
+"""The workbench's forms: moderate, answer, register and edit a proposal."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 from ..models import Proposal, ProposalUpdate
@@ -13,6 +14,27 @@ from ..proposals.services import check_update
 from .queries import registrable_dialogues
 
 PERSONAL_FIELDS = ["name", "email", "phone", "age_group", "notify_status"]
+# The empty choice of each select, in words instead of Django's "---------".
+EMPTY_CHOICES = {
+    "dialogue": _("Välj dialog"),
+    "status": _("Välj status"),
+    "theme": _("Välj tema"),
+    "responsible": _("Välj ansvarig"),
+    "age_group": _("Inte angiven"),
+}
+
+
+def word_empty_choices(form):
+    """Give the selects of `form` their empty choice in words (EMPTY_CHOICES)."""
+    for name, label in EMPTY_CHOICES.items():
+        field = form.fields.get(name)
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label is not None:
+                field.empty_label = label
+        elif isinstance(field, forms.ChoiceField):
+            field.choices = [
+                (value, label if value == "" else text) for value, text in field.choices
+            ]
 
 
 class ModerationForm(forms.Form):
@@ -100,6 +122,7 @@ class AnswerForm(forms.ModelForm):
             **kwargs.get("initial", {}),
         }
         super().__init__(*args, **kwargs)
+        word_empty_choices(self)
         self.proposal = proposal
         self.fields["duplicate_of"] = DuplicateReferenceField(
             exclude_pk=proposal.pk,
@@ -191,9 +214,18 @@ class RegisterForm(forms.ModelForm):
                 del self.fields[name]
         if not can_publish:
             del self.fields["publish_now"]
+        word_empty_choices(self)
 
     def clean_notify_status(self):
         notify = self.cleaned_data["notify_status"]
         if notify and not self.cleaned_data.get("email"):
             raise ValidationError(_("Fyll i e-post för att invånaren ska få besked."))
         return notify
+
+
+class EditForm(WagtailAdminModelForm):
+    """The edit view's form (its fields come from the panels in `actions`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        word_empty_choices(self)
