@@ -118,7 +118,7 @@ class ProposalAction:
 
 
 class ModerateProposal(ProposalAction):
-    page_title = gettext_lazy("Granska")
+    page_title = gettext_lazy("Moderera")
     template_name = "rounds/workbench/moderate.html"
 
     def check_action_permitted(self, user):

@@ -177,7 +177,7 @@ class RegisterForm(forms.ModelForm):
     publish_now = forms.BooleanField(
         label=_("Publicera direkt"),
         required=False,
-        help_text=_("Förslaget visas då publikt utan att vänta på granskning."),
+        help_text=_("Förslaget visas då publikt utan att vänta på moderering."),
     )
 
     class Meta:

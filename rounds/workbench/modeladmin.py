@@ -112,7 +112,7 @@ class ProposalButtonHelper(ButtonHelper):
         return button
 
     def moderate_button(self, obj, classnames_add=None, classnames_exclude=None):
-        label = _("Granska") if obj.visibility == Visibility.PENDING else _("Ändra synlighet")
+        label = _("Moderera") if obj.visibility == Visibility.PENDING else _("Ändra synlighet")
         title = _("Publicera eller dölj förslaget")
         return self._button("moderate", obj.pk, label, title, classnames_add, classnames_exclude)
 

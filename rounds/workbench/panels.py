@@ -50,8 +50,8 @@ class ProposalPanel(Component):
 class AwaitingModerationPanel(ProposalPanel):
     name = "proposals_awaiting_moderation"
     order = 90
-    heading = _("Förslag som väntar på granskning")
-    empty_text = _("Inga förslag väntar på granskning.")
+    heading = _("Förslag som väntar på moderering")
+    empty_text = _("Inga förslag väntar på moderering.")
     list_filter = "visibility__exact=pending"
     date_field = "submitted_at"
     date_label = _("Inkommet")

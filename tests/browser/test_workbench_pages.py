@@ -72,7 +72,7 @@ def test_the_list_fits_beside_the_menu_at_1280_px(staff_page, visit, proposals):
 
     assert sizes["scrollWidth"] <= sizes["clientWidth"], sizes
     assert sizes["lastColumnRight"] <= 1280, sizes
-    visibility = page.locator(".result-list").get_by_text("Väntar på granskning").first
+    visibility = page.locator(".result-list").get_by_text("Väntar på moderering").first
     expect(visibility).to_be_in_viewport()
     expect(page.get_by_role("columnheader", name="Namn")).to_be_in_viewport()
 

@@ -41,7 +41,7 @@ def test_dashboard_panels_count_the_queues(client, officer, tree):
 
     html = response.content.decode()
     panels = {panel.name: panel for panel in response.context["panels"]}
-    assert "Förslag som väntar på granskning" in html
+    assert "Förslag som väntar på moderering" in html
     assert "Förslag utan uppdatering på 60 dagar" in html
     awaiting = panels["proposals_awaiting_moderation"].get_context_data({})
     without_update = panels["proposals_without_update"].get_context_data({})

@@ -48,7 +48,7 @@ def test_each_column_holds_two_values_that_belong_together(client, tree):
     assert row[0].startswith(f"{proposal.reference} Trasigt räcke vid bron Visa")
     assert row[1:4] == [
         f"Påryd {tree['påryd'].title}",
-        "Behandlas Väntar på granskning",
+        "Behandlas Väntar på moderering",
         "Trafik och vägar Trafikverket",
     ]
     assert row[4].endswith("Förbättringsvandringen")

@@ -191,7 +191,7 @@ def test_users_without_rights_cannot_export_nor_see_the_panels(client, proposal)
         assert client.get(url("index"), {"export": export_format}).status_code == 403
     dashboard = client.get("/admin/")
     assert dashboard.status_code == 200
-    assert "Förslag som väntar på granskning" not in dashboard.content.decode()
+    assert "Förslag som väntar på moderering" not in dashboard.content.decode()
 
 
 def test_a_withdrawn_proposal_cannot_be_moderated(client, proposal):
