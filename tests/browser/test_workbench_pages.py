@@ -129,3 +129,21 @@ def test_earlier_updates_open_from_a_visible_marker(staff_page, visit, proposals
     expect(updates).to_contain_text("Behandlas")
     expect(marker).not_to_have_css("transform", "none")
     assert_no_axe_violations(page, "the answer form with the earlier updates open")
+
+
+def test_the_dashboard_and_the_forms_pass_axe(staff_page, visit, proposals):
+    pending = proposals[1]
+    for path, heading in [
+        ("/admin/", "Förslag som väntar på moderering"),
+        ("/admin/forslag/create/", "Registrera förslag"),
+        (f"/admin/forslag/moderate/{pending.pk}/", "Moderera"),
+        (f"/admin/forslag/inspect/{pending.pk}/", "Moderering"),
+    ]:
+        page = visit(path)
+        expect(page.get_by_role("heading", name=heading).first).to_be_visible()
+        assert_no_axe_violations(page, path)
+    expect(page.get_by_text("Inte modererat ännu")).to_be_visible()
+    visit("/admin/forslag/create/")
+    dialogue = page.get_by_role("combobox", name="Dialog")
+    expect(dialogue).to_have_value("")
+    expect(dialogue.locator("option").first).to_have_text("Välj dialog")
