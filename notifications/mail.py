@@ -12,6 +12,7 @@ Templates: `emails/<name>/subject.txt`, `emails/<name>/body.txt` and `emails/<na
 import functools
 import logging
 from datetime import timedelta
+from email.header import Header
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -118,6 +119,21 @@ def enqueue_delivery(email, run_after=None):
         logger.exception("Could not enqueue email %s; it stays queued for the sweep", email.pk)
 
 
+class OutboxMessage(EmailMultiAlternatives):
+    """Django's message, with a subject that mail programs show as it was written.
+
+    Django encodes a subject with non-ASCII letters before it knows the header's name, so a
+    long one is folded right after "Subject:" and shown with a space in front. Encoded with the
+    name, the subject starts on the header's own line.
+    """
+
+    def message(self):
+        message = super().message()
+        if not str(self.subject).isascii():
+            message.replace_header("Subject", Header(self.subject, "utf-8", header_name="Subject"))
+        return message
+
+
 def claim(email):
     """Take the email for one attempt; False when another process (worker or sweep) has it.
 
@@ -138,7 +154,7 @@ def deliver(email):
         return email.state == OutgoingEmail.State.SENT
     if not claim(email):
         return False
-    message = EmailMultiAlternatives(
+    message = OutboxMessage(
         subject=email.subject,
         body=email.text_body,
         to=[email.to],

@@ -30,7 +30,8 @@ STATUSES_NEEDING_MESSAGE = {Status.NOT_FEASIBLE, Status.FORWARDED, Status.DUPLIC
 
 
 class Visibility(models.TextChoices):
-    PENDING = "pending", _("Väntar på granskning")
+    # Staff's words (the workbench); the resident's follow page says it in its own.
+    PENDING = "pending", _("Väntar på moderering")
     PUBLIC = "public", _("Publicerat")
     HIDDEN = "hidden", _("Dolt")
 

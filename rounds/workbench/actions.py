@@ -18,7 +18,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.log_actions import registry as log_registry
 
 from ..proposals import services
-from .forms import AnswerForm, ModerationForm, RegisterForm
+from .forms import AnswerForm, EditForm, ModerationForm, RegisterForm
 
 EDIT_PANELS = [
     FieldPanel("theme"),
@@ -99,7 +99,7 @@ class EditProposal:
         panels = list(EDIT_PANELS)
         if self.permission_helper.user_can_view_personal_data(self.request.user):
             panels.append(PERSONAL_PANELS)
-        return ObjectList(panels).bind_to_model(self.model)
+        return ObjectList(panels, base_form_class=EditForm).bind_to_model(self.model)
 
 
 class ProposalAction:
@@ -118,7 +118,7 @@ class ProposalAction:
 
 
 class ModerateProposal(ProposalAction):
-    page_title = gettext_lazy("Granska")
+    page_title = gettext_lazy("Moderera")
     template_name = "rounds/workbench/moderate.html"
 
     def check_action_permitted(self, user):

@@ -11,6 +11,34 @@ from ..models import DialoguePage, RoundPage
 from ..pages.tree import village_label, village_titles
 from .queries import STALE_AFTER_DAYS, possible_id, without_recent_update
 
+# In words, by each filter's parameter: the choice of every proposal, instead of Django's "Alla",
+# and for a field that may be empty the choice of the proposals without one, instead of "-".
+EVERY_CHOICE = {
+    "village": _("Alla orter"),
+    "round": _("Alla omgångar"),
+    "dialogue": _("Alla dialoger"),
+    "status": _("Alla statusar"),
+    "visibility": _("Oavsett synlighet"),
+    "theme": _("Alla teman"),
+    "responsible": _("Alla ansvariga"),
+    "source": _("Alla källor"),
+    "stale": _("Alla, även nyligen uppdaterade"),
+}
+NONE_CHOICE = {"theme": _("Utan tema"), "responsible": _("Utan ansvarig")}
+
+
+def worded_choices(spec, choices):
+    """A filter's choices (Django's dicts) with the choice of every proposal and the choice of
+    those without a value in words."""
+    key = getattr(spec, "parameter_name", None) or spec.field_path
+    empty = getattr(spec, "empty_value_display", None)
+    worded = [{**choices[0], "display": EVERY_CHOICE.get(key, choices[0]["display"])}]
+    for choice in choices[1:]:
+        if key in NONE_CHOICE and choice["display"] == empty:
+            choice = {**choice, "display": NONE_CHOICE[key]}
+        worded.append(choice)
+    return worded
+
 
 class PageListFilter(SimpleListFilter):
     """A filter whose values are page ids; anything else in the URL matches nothing."""

@@ -1,17 +1,40 @@
-"""The workbench's forms: moderate, answer and register a proposal."""
+"""The workbench's forms: moderate, answer, register and edit a proposal."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
-from ..models import DialoguePage, Proposal, ProposalUpdate
+from ..models import Proposal, ProposalUpdate
 from ..models.proposals import Source
 from ..pages.tree import village_label, village_titles
 from ..proposals.services import check_update
+from .queries import registrable_dialogues
 
 PERSONAL_FIELDS = ["name", "email", "phone", "age_group", "notify_status"]
+# The empty choice of each select, in words instead of Django's "---------".
+EMPTY_CHOICES = {
+    "dialogue": _("Välj dialog"),
+    "status": _("Välj status"),
+    "theme": _("Välj tema"),
+    "responsible": _("Välj ansvarig"),
+    "age_group": _("Inte angiven"),
+}
+
+
+def word_empty_choices(form):
+    """Give the selects of `form` their empty choice in words (EMPTY_CHOICES)."""
+    for name, label in EMPTY_CHOICES.items():
+        field = form.fields.get(name)
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label is not None:
+                field.empty_label = label
+        elif isinstance(field, forms.ChoiceField):
+            field.choices = [
+                (value, label if value == "" else text) for value, text in field.choices
+            ]
 
 
 class ModerationForm(forms.Form):
@@ -99,6 +122,7 @@ class AnswerForm(forms.ModelForm):
             **kwargs.get("initial", {}),
         }
         super().__init__(*args, **kwargs)
+        word_empty_choices(self)
         self.proposal = proposal
         self.fields["duplicate_of"] = DuplicateReferenceField(
             exclude_pk=proposal.pk,
@@ -130,11 +154,12 @@ class AnswerForm(forms.ModelForm):
 
 
 class DialogueChoiceField(forms.ModelChoiceField):
-    """Dialogues labelled with their village, e.g. "Läckeby: Utvecklingsdialog 2026"."""
+    """The dialogues a proposal can still be registered for, labelled with their village, e.g.
+    "Läckeby: Utvecklingsdialog 2026"; an unpublished or completed dialogue is no choice."""
 
     def __init__(self, queryset=None, **kwargs):
-        # The foreign key's default queryset is replaced: dialogues in tree order, no long texts.
-        super().__init__(DialoguePage.objects.order_by("path").only("title", "path"), **kwargs)
+        # The foreign key's default queryset (every dialogue) is replaced.
+        super().__init__(registrable_dialogues(), **kwargs)
 
     def label_from_instance(self, obj):
         return village_label(obj, self.villages)
@@ -152,7 +177,7 @@ class RegisterForm(forms.ModelForm):
     publish_now = forms.BooleanField(
         label=_("Publicera direkt"),
         required=False,
-        help_text=_("Förslaget visas då publikt utan att vänta på granskning."),
+        help_text=_("Förslaget visas då publikt utan att vänta på moderering."),
     )
 
     class Meta:
@@ -189,9 +214,18 @@ class RegisterForm(forms.ModelForm):
                 del self.fields[name]
         if not can_publish:
             del self.fields["publish_now"]
+        word_empty_choices(self)
 
     def clean_notify_status(self):
         notify = self.cleaned_data["notify_status"]
         if notify and not self.cleaned_data.get("email"):
             raise ValidationError(_("Fyll i e-post för att invånaren ska få besked."))
         return notify
+
+
+class EditForm(WagtailAdminModelForm):
+    """The edit view's form (its fields come from the panels in `actions`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        word_empty_choices(self)

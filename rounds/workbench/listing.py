@@ -10,6 +10,7 @@ from django.http import QueryDict
 
 from ..models.proposals import Status
 from .exports import export_response
+from .filters import worded_choices
 
 # More words than this in a search are dropped: each one adds a nested condition to the query.
 MAX_SEARCH_WORDS = 10
@@ -81,6 +82,18 @@ class ProposalListing:
     def as_spreadsheet(self, queryset, spreadsheet_format):
         can_view = self.permission_helper.user_can_view_personal_data(self.request.user)
         return export_response(queryset, spreadsheet_format, can_view, self.request)
+
+    def filter_groups(self):
+        """Each filter's title, its choices (the first is every proposal) and the value chosen,
+        if any."""
+        groups = []
+        for spec in self.filter_specs:
+            choices = worded_choices(spec, list(spec.choices(self)))
+            chosen = [choice["display"] for choice in choices[1:] if choice["selected"]]
+            groups.append(
+                {"title": spec.title, "choices": choices, "active": ", ".join(map(str, chosen))}
+            )
+        return groups
 
     def status_counts(self):
         """Each status with its count in the filtered list: one query."""

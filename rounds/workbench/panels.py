@@ -4,6 +4,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
+from ..pages.tree import village_title_of
 from .links import workbench_url
 from .queries import STALE_AFTER_DAYS, awaiting_moderation, without_recent_update
 
@@ -11,7 +12,7 @@ SHOWN = 5
 
 
 class ProposalPanel(Component):
-    """A count and the oldest few proposals of one queue: two queries."""
+    """A count and the oldest few proposals of one queue, each with its village: two queries."""
 
     template_name = "rounds/workbench/panels/proposals.html"
     name = ""
@@ -28,7 +29,11 @@ class ProposalPanel(Component):
 
     def get_context_data(self, parent_context):
         proposals = self.queue()
-        shown = list(proposals.only("pk", "reference", "public_title", self.date_field)[:SHOWN])
+        shown = list(
+            proposals.only("pk", "reference", "public_title", self.date_field).annotate(
+                village_title=village_title_of("dialogue")
+            )[:SHOWN]
+        )
         for proposal in shown:
             proposal.admin_url = workbench_url(self.action, proposal.pk)
             proposal.date = getattr(proposal, self.date_field)
@@ -45,8 +50,8 @@ class ProposalPanel(Component):
 class AwaitingModerationPanel(ProposalPanel):
     name = "proposals_awaiting_moderation"
     order = 90
-    heading = _("Förslag som väntar på granskning")
-    empty_text = _("Inga förslag väntar på granskning.")
+    heading = _("Förslag som väntar på moderering")
+    empty_text = _("Inga förslag väntar på moderering.")
     list_filter = "visibility__exact=pending"
     date_field = "submitted_at"
     date_label = _("Inkommet")

@@ -3,10 +3,10 @@
 from datetime import timedelta
 
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from ..models import Proposal, ProposalUpdate
+from ..models import DialoguePage, Proposal, ProposalUpdate
 from ..models.proposals import Status, Visibility
 from ..pages.tree import village_title_of
 
@@ -55,6 +55,24 @@ def with_latest_answers(proposals):
         latest_decision_reference=latest("decision_reference", ""),
         is_listed=Exists(Proposal.objects.public().filter(pk=OuterRef("pk"))),
     )
+
+
+def registrable_dialogues(today=None):
+    """The dialogues a case officer may register a proposal for: live, and not completed.
+
+    Registering goes on after the online window has closed (the walk's notes come in after the
+    walk) and through the follow-up; a dialogue is closed once its summary is published. In tree
+    order, without their long texts.
+    """
+    today = today or timezone.localdate()
+    not_completed = Q(summary_published_at=None) | Q(summary_published_at__gt=today)
+    return DialoguePage.objects.live().filter(not_completed).order_by("path").only("title", "path")
+
+
+def with_latest_message(proposals):
+    """Annotate `latest_message`: the public message of each proposal's latest update."""
+    latest = ProposalUpdate.objects.filter(proposal=OuterRef("pk")).order_by("-created_at", "-pk")
+    return proposals.annotate(latest_message=Subquery(latest.values("public_message")[:1]))
 
 
 def awaiting_moderation(proposals=None):

@@ -19,7 +19,7 @@ from tests.support import pages as factories
 from tests.support import proposals as make
 from tests.support.following import CONFIRMED, OUTSIDERS, follower, followers_of, publish
 from tests.support.html import text_of
-from tests.support.mail import emails_to, everything_in, html_of, links_in, path_of
+from tests.support.mail import emails_to, everything_in, html_of, links_in, path_of, shown_subject
 
 
 @pytest.fixture
@@ -270,7 +270,9 @@ def test_a_public_status_change_is_emailed_to_followers_who_want_each(client, pr
     follower_emails = [m for m in mail.outbox if m.to != ["anna.andersson@example.org"]]
     assert [m.to for m in follower_emails] == [["each@example.org"]]
     [message] = follower_emails
-    assert message.subject == "Nytt besked i Läckeby: Belysning vid busshållplatsen – Åtgärdas"
+    assert (
+        shown_subject(message) == "Nytt besked i Läckeby: Belysning vid busshållplatsen – Åtgärdas"
+    )
     for body in (message.body, html_of(message)):
         assert proposal.reference in body
         assert "Åtgärdas" in body

@@ -62,6 +62,9 @@ def test_every_field_has_a_label_and_the_required_ones_say_so(client, dialogue, 
     assert "obligatoriskt" not in labels["id_location"]
     theme_options = [option.get_text() for option in form.find(id="id_theme").find_all("option")]
     assert theme_options == ["Välj tema", "Trafik och vägar"]
+    age_options = [option.get_text() for option in form.find(id="id_age_group").find_all("option")]
+    assert age_options[0] == "Vill inte svara"
+    assert [select["name"] for select in form.find_all("select")] == ["theme", "age_group"]
     assert form.find(id="id_photo")["accept"] == "image/jpeg,image/png,image/webp"
     assert form.has_attr("novalidate")
     assert form["enctype"] == "multipart/form-data"

@@ -121,6 +121,8 @@ def test_filters_are_a_labelled_get_form(client, lists):
         text_of(o) for o in form.find("select", attrs={"name": "status"}).find_all("option")
     ]
     assert statuses == ["Alla statusar", *[label for _, label in Status.choices]]
+    themes = [text_of(o) for o in form.find("select", attrs={"name": "tema"}).find_all("option")]
+    assert themes[0] == "Alla teman" and len(themes) > 1
 
 
 def test_filter_by_status_and_theme(client, lists):

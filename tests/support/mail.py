@@ -2,6 +2,7 @@
 tests, and reading the messages in mail.outbox as their recipient would."""
 
 import re
+from email import message_from_bytes, policy
 from smtplib import SMTPServerDisconnected
 
 from django.core import mail
@@ -49,6 +50,13 @@ class BrokenTaskBackend(ImmediateBackend):
 
 def emails_to(address):
     return [message for message in mail.outbox if message.to == [address]]
+
+
+def shown_subject(message):
+    """The subject as the recipient's mail program shows it: decoded from the message's bytes
+    on the wire, folded lines joined, not the Python string it was made from."""
+    sent = message.message().as_bytes(linesep="\r\n")
+    return str(message_from_bytes(sent, policy=policy.default)["Subject"])
 
 
 def html_of(message):

@@ -98,7 +98,7 @@ def test_editors_never_see_personal_data(client, proposal):
 
     assert index.status_code == inspect.status_code == 200
     headers = [str(header["text"]) for header in index.context["result_headers"]]
-    assert "ort" in headers
+    assert "ort och dialog" in headers
     assert "namn" not in headers
     assert search.context["result_count"] == 0
     for response in (index, inspect):  # (the search page echoes the query itself)
@@ -191,7 +191,7 @@ def test_users_without_rights_cannot_export_nor_see_the_panels(client, proposal)
         assert client.get(url("index"), {"export": export_format}).status_code == 403
     dashboard = client.get("/admin/")
     assert dashboard.status_code == 200
-    assert "Förslag som väntar på granskning" not in dashboard.content.decode()
+    assert "Förslag som väntar på moderering" not in dashboard.content.decode()
 
 
 def test_a_withdrawn_proposal_cannot_be_moderated(client, proposal):

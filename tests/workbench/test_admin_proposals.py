@@ -1,4 +1,5 @@
-"""The proposals workbench: index, inspect, moderation, answers, registration and dashboard."""
+"""The proposals workbench: index, inspect, moderation, answers and registration (the dashboard's
+panels are in test_admin_dashboard)."""
 
 from datetime import timedelta
 
@@ -12,6 +13,7 @@ from wagtail.models import ModelLogEntry
 from rounds.models import Proposal
 from rounds.models.proposals import Source, Status, Visibility
 from rounds.proposals import services
+from tests.support import pages as factories
 from tests.support import proposals as make
 from tests.support.admin import CASE_OFFICERS, login, url, villages
 from tests.support.images import jpeg_bytes
@@ -315,6 +317,54 @@ def test_registering_a_proposal_from_the_walk(client, officer, tree):
     assert proposal.updates.get().author == officer
 
 
+def test_registering_offers_the_dialogues_that_still_take_proposals(client, officer, tree):
+    """Live dialogues until their summary is published: walk notes are registered after the
+    walk, and the follow-up still takes a letter; a draft or a completed dialogue does not."""
+    today = timezone.localdate()
+    summary = [{"type": "heading", "value": "Det här kom fram"}]
+    village = tree["läckeby"].get_parent().specific
+    after_walk = factories.dialogue(
+        village, tree["round"], title="Efter vandringen", walk_in_days=-30, meeting_in_days=-14
+    )
+    factories.dialogue(village, tree["round"], title="Utkast", live=False)
+    completed = factories.dialogue(
+        village,
+        tree["round"],
+        title="Avslutad",
+        walk_in_days=-90,
+        meeting_in_days=-80,
+        summary=summary,
+        summary_published_at=today - timedelta(days=1),
+    )
+    factories.dialogue(
+        village, tree["round"], title="Sammanställs", summary=summary,
+        summary_published_at=today + timedelta(days=3),
+    )  # fmt: skip
+
+    choices = client.get(url("create")).context["form"].fields["dialogue"].choices
+    refused = client.post(url("create"), {**walk_note(), "dialogue": completed.pk})
+    registered = client.post(url("create"), {**walk_note(), "dialogue": after_walk.pk})
+
+    assert [label for value, label in choices if value] == [
+        f"Läckeby: {tree['läckeby'].title}",
+        "Läckeby: Efter vandringen",
+        "Läckeby: Sammanställs",
+        f"Påryd: {tree['påryd'].title}",
+    ]
+    assert "dialogue" in refused.context["form"].errors
+    assert registered.status_code == 302
+    assert Proposal.objects.get().dialogue_id == after_walk.pk
+
+
+def walk_note():
+    return {
+        "source": Source.WALK,
+        "submitted_at": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
+        "title": "Trasigt räcke vid bron",
+        "body": "Räcket vid gångbron är löst.",
+    }
+
+
 def test_registering_refuses_the_online_source_and_keeps_unticked_ones_pending(
     client, officer, tree
 ):
@@ -331,45 +381,3 @@ def test_registering_refuses_the_online_source_and_keeps_unticked_ones_pending(
     assert "source" in online.context["form"].errors
     assert letter.status_code == 302
     assert Proposal.objects.get().visibility == Visibility.PENDING
-
-
-def test_dashboard_panels_count_the_queues(client, officer, tree):
-    for _ in range(3):
-        make.proposal(tree["läckeby"], visibility=Visibility.PENDING)
-    withdrawn = make.proposal(tree["läckeby"], visibility=Visibility.PENDING)
-    Proposal.objects.filter(pk=withdrawn.pk).update(withdrawn_at=timezone.now())
-    stale = make.proposal(tree["påryd"], title="Gammalt förslag")
-    done = make.proposal(tree["påryd"], title="Klart förslag")
-    make.answer(done, Status.DONE, public_message="Klart.")
-    make.proposal(tree["påryd"], title="Färskt förslag")
-    long_ago = timezone.now() - timedelta(days=61)
-    Proposal.objects.filter(pk__in=[stale.pk, done.pk]).update(status_changed_at=long_ago)
-
-    response = client.get("/admin/")
-
-    html = response.content.decode()
-    panels = {panel.name: panel for panel in response.context["panels"]}
-    assert "Förslag som väntar på granskning" in html
-    assert "Förslag utan uppdatering på 60 dagar" in html
-    awaiting = panels["proposals_awaiting_moderation"].get_context_data({})
-    without_update = panels["proposals_without_update"].get_context_data({})
-    assert awaiting["count"] == 3
-    assert awaiting["proposals"][0].admin_url.startswith("/admin/forslag/moderate/")
-    assert [p.public_title for p in without_update["proposals"]] == ["Gammalt förslag"]
-    assert without_update["count"] == 1
-
-
-def test_dashboard_panels_use_a_constant_number_of_queries(client, officer, tree):
-    def queries():
-        panels = {p.name: p for p in client.get("/admin/").context["panels"]}
-        with CaptureQueriesContext(connection) as context:
-            for name in ("proposals_awaiting_moderation", "proposals_without_update"):
-                panels[name].get_context_data({})
-        return len(context)
-
-    for _ in range(6):
-        make.proposal(tree["läckeby"], visibility=Visibility.PENDING)
-    few = queries()
-    for _ in range(6):
-        make.proposal(tree["påryd"], visibility=Visibility.PENDING)
-    assert queries() == few <= 4
