@@ -69,12 +69,6 @@ def registrable_dialogues(today=None):
     return DialoguePage.objects.live().filter(not_completed).order_by("path").only("title", "path")
 
 
-def with_latest_message(proposals):
-    """Annotate `latest_message`: the public message of each proposal's latest update."""
-    latest = ProposalUpdate.objects.filter(proposal=OuterRef("pk")).order_by("-created_at", "-pk")
-    return proposals.annotate(latest_message=Subquery(latest.values("public_message")[:1]))
-
-
 def awaiting_moderation(proposals=None):
     """Proposals nobody has reviewed yet, oldest first."""
     proposals = Proposal.objects.all() if proposals is None else proposals
