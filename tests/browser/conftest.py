@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 
 from tests.support.browser_site import build_site
@@ -130,3 +131,15 @@ def visit(page, site):
         return page
 
     return open_path
+
+
+@pytest.fixture
+def admin_page(page, visit, site):
+    """The browser, logged in to the admin as an administrator (who sees every column)."""
+    get_user_model().objects.create_superuser("admin", "admin@example.org", "lösenord-1")
+    visit("/admin/login/")
+    page.locator("#id_username").fill("admin")
+    page.locator("#id_password").fill("lösenord-1")
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    return page

@@ -6,7 +6,6 @@ and its console errors about the CSP or the Permissions-Policy header, and expec
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from notifications import tokens
@@ -138,18 +137,6 @@ def test_the_summary_and_its_print_button_break_no_policy(page, visit, site, vio
     settle(page)
 
     assert violations == []
-
-
-@pytest.fixture
-def admin_page(page, visit, site):
-    """The browser, logged in to the admin as an administrator."""
-    get_user_model().objects.create_superuser("admin", "admin@example.org", "lösenord-1")
-    visit("/admin/login/")
-    page.locator("#id_username").fill("admin")
-    page.locator("#id_password").fill("lösenord-1")
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url("**/admin/")
-    return page
 
 
 def test_the_admin_breaks_no_policy(admin_page, visit, site, violations):

@@ -2,7 +2,6 @@
 follower's address through its confirmation step. Every page passes axe-core."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from playwright.sync_api import expect
 
@@ -15,19 +14,7 @@ pytestmark = pytest.mark.browser
 ADDRESS = "refused-4411@example.org"
 
 
-@pytest.fixture
-def staff_page(page, visit, site):
-    """The browser, logged in to the admin as an administrator."""
-    get_user_model().objects.create_superuser("admin", "admin@example.org", "lösenord-1")
-    visit("/admin/login/")
-    page.locator("#id_username").fill("admin")
-    page.locator("#id_password").fill("lösenord-1")
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url("**/admin/")
-    return page
-
-
-def test_retry_a_refused_email_from_the_report(staff_page, visit):
+def test_retry_a_refused_email_from_the_report(admin_page, visit):
     email = OutgoingEmail.objects.create(
         kind="proposal_receipt",
         to=ADDRESS,
@@ -50,7 +37,7 @@ def test_retry_a_refused_email_from_the_report(staff_page, visit):
     assert [message.to for message in mail.outbox] == [[ADDRESS]]
 
 
-def test_forget_a_follower_after_confirming(staff_page, visit, site):
+def test_forget_a_follower_after_confirming(admin_page, visit, site):
     follower(site["place"], "anna@example.org")
     page = visit("/admin/e-post/bevakare/")
     assert_no_axe_violations(page, "the followers per village")

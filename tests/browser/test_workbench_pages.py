@@ -3,7 +3,6 @@ comes before its filters on a phone, and the workbench's pages pass axe-core, wi
 disclosures closed and open."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from rounds.models.proposals import Source, Status, Visibility
@@ -18,18 +17,6 @@ VILLAGES = [
     "Drag", "Dunö", "Hagby", "Halltorp", "Lindsdal", "Ljungbyholm", "Rinkabyholm", "Rockneby",
     "Smedby", "Trekanten", "Tvärskog", "Vassmolösa", "Åmunnen",
 ]  # fmt: skip
-
-
-@pytest.fixture
-def staff_page(page, visit, site):
-    """The browser, logged in as an administrator: they see every column, the name too."""
-    get_user_model().objects.create_superuser("admin", "admin@example.org", "lösenord-1")
-    visit("/admin/login/")
-    page.locator("#id_username").fill("admin")
-    page.locator("#id_password").fill("lösenord-1")
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url("**/admin/")
-    return page
 
 
 @pytest.fixture
@@ -54,7 +41,7 @@ def proposals(site):
     return made
 
 
-def test_the_list_fits_beside_the_menu_at_1280_px(staff_page, visit, proposals):
+def test_the_list_fits_beside_the_menu_at_1280_px(admin_page, visit, proposals):
     page = visit("/admin/forslag/")
     expect(page.locator(".result-list tbody tr")).to_have_count(len(proposals))
 
@@ -77,8 +64,8 @@ def test_the_list_fits_beside_the_menu_at_1280_px(staff_page, visit, proposals):
     expect(page.get_by_role("columnheader", name="Namn")).to_be_in_viewport()
 
 
-def test_on_a_phone_the_list_comes_before_the_filters(staff_page, visit, proposals):
-    staff_page.set_viewport_size({"width": 390, "height": 844})
+def test_on_a_phone_the_list_comes_before_the_filters(admin_page, visit, proposals):
+    admin_page.set_viewport_size({"width": 390, "height": 844})
     page = visit("/admin/forslag/")
     first_row = page.locator(".result-list tbody tr").first
     village_filter = page.get_by_role("region", name="Ort", exact=True).get_by_role(
@@ -98,8 +85,8 @@ def test_on_a_phone_the_list_comes_before_the_filters(staff_page, visit, proposa
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_list_with_its_filters_closed_and_open_passes_axe(staff_page, visit, proposals, width):
-    staff_page.set_viewport_size({"width": width, "height": 844})
+def test_the_list_with_its_filters_closed_and_open_passes_axe(admin_page, visit, proposals, width):
+    admin_page.set_viewport_size({"width": width, "height": 844})
     page = visit("/admin/forslag/?status__exact=reviewing")
     assert_no_axe_violations(page, f"the list at {width} px")
 
@@ -110,7 +97,7 @@ def test_the_list_with_its_filters_closed_and_open_passes_axe(staff_page, visit,
     assert_no_axe_violations(page, f"the list with its filters open at {width} px")
 
 
-def test_earlier_updates_open_from_a_visible_marker(staff_page, visit, proposals):
+def test_earlier_updates_open_from_a_visible_marker(admin_page, visit, proposals):
     page = visit(f"/admin/forslag/answer/{proposals[0].pk}/")
     summary = page.locator("summary", has_text="Tidigare uppdateringar")
     marker = summary.locator("svg")
@@ -131,7 +118,7 @@ def test_earlier_updates_open_from_a_visible_marker(staff_page, visit, proposals
     assert_no_axe_violations(page, "the answer form with the earlier updates open")
 
 
-def test_the_dashboard_and_the_forms_pass_axe(staff_page, visit, proposals):
+def test_the_dashboard_and_the_forms_pass_axe(admin_page, visit, proposals):
     pending = proposals[1]
     for path, heading in [
         ("/admin/", "Förslag som väntar på moderering"),
