@@ -21,6 +21,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import Truncator
 
 from portal.web.links import absolute_url
 
@@ -33,6 +34,9 @@ logger = logging.getLogger(__name__)
 RETRY_DELAYS = [timedelta(minutes=m) for m in (1, 5, 15, 60, 180, 360, 720, 1440)]
 # An attempt that has not finished after this long (a crashed process) may be made again.
 SEND_TIMEOUT = timedelta(minutes=10)
+# A subject longer than the outbox keeps (a long dialogue or event title) is shortened with "…"
+# rather than failing to queue: PostgreSQL refuses a value longer than the column.
+SUBJECT_MAX_LENGTH = OutgoingEmail._meta.get_field("subject").max_length
 
 
 def unsubscribe_url(*, proposal=None, follower=None):
@@ -50,6 +54,7 @@ def render_email(name, context):
     context = {"site_url": absolute_url("/"), **context}
     with translation.override(settings.LANGUAGE_CODE), timezone.override(settings.TIME_ZONE):
         subject = " ".join(render_to_string(f"emails/{name}/subject.txt", context).split())
+        subject = Truncator(subject).chars(SUBJECT_MAX_LENGTH)
         text = render_to_string(f"emails/{name}/body.txt", context)
         html = render_to_string(f"emails/{name}/body.html", context)
     return subject, text, html

@@ -125,7 +125,7 @@ class Proposal(index.Indexed, models.Model):
         db_index=True,
     )
     hidden_reason = models.TextField(_("skäl att dölja (internt)"), blank=True)
-    moderated_at = models.DateTimeField(_("granskat"), null=True, blank=True)
+    moderated_at = models.DateTimeField(_("modererat"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("återkallat"), null=True, blank=True)
     duplicate_of = models.ForeignKey(
         "self",
@@ -175,7 +175,7 @@ class Proposal(index.Indexed, models.Model):
         verbose_name_plural = _("förslag")
         permissions = [
             ("view_personal_data", _("Kan se personuppgifter i förslag")),
-            ("moderate_proposal", _("Kan granska och publicera förslag")),
+            ("moderate_proposal", _("Kan moderera och publicera förslag")),
             ("answer_proposal", _("Kan besvara förslag och ändra status")),
         ]
 

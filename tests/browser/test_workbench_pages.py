@@ -84,6 +84,16 @@ def test_on_a_phone_the_list_comes_before_the_filters(admin_page, visit, proposa
     expect(page.locator(".result-list tbody tr").first).to_be_in_viewport()
 
 
+def test_on_a_phone_the_export_and_register_buttons_are_on_the_screen(admin_page, visit, proposals):
+    admin_page.set_viewport_size({"width": 390, "height": 844})
+    page = visit("/admin/forslag/")
+
+    for name in ("Exportera listan (XLSX)", "Registrera förslag"):
+        box = page.get_by_role("link", name=name).bounding_box()
+        assert box["x"] >= 0, f"{name} starts {-box['x']:.0f} px left of the screen"
+        assert box["x"] + box["width"] <= 390, f"{name} ends right of the screen"
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_list_with_its_filters_closed_and_open_passes_axe(admin_page, visit, proposals, width):
     admin_page.set_viewport_size({"width": width, "height": 844})

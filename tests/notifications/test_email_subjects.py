@@ -72,3 +72,18 @@ def test_a_long_subject_starts_on_the_subject_line(db, subject):
     assert shown_subject(message) == subject
     wire = message.message().as_bytes(linesep="\r\n").decode("ascii")
     assert "\r\nSubject: \r\n" not in wire
+
+
+def test_a_subject_longer_than_the_outbox_keeps_is_shortened_and_the_email_still_queued(db):
+    # A page title may be 255 characters; the outbox keeps 200 of a subject.
+    long_dialogue = SimpleNamespace(title="Utvecklingsdialog för Ljungbyholm " * 8)
+    context = {**CONTEXT, "dialogue": long_dialogue}
+
+    email = outbox.queue_email(
+        to="anna@example.org", name="follow_dialogue", context=context, unsubscribe=None
+    )
+
+    email.refresh_from_db()
+    assert len(email.subject) == 200
+    assert email.subject.startswith("Ny dialog i Ljungbyholms östra skärgård: Utvecklingsdialog")
+    assert email.subject.endswith("…")

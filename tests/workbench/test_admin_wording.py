@@ -5,6 +5,7 @@ resident's form keeps its words."""
 import re
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 
 from rounds.models.proposals import Visibility
 from tests.support import proposals as make
@@ -63,3 +64,13 @@ def test_the_resident_still_reviews_their_own_proposal(client, dialogue):
     page = soup(client.get(form_url(dialogue)))
 
     assert page.find("button", string="Granska förslaget")
+
+
+def test_the_permission_an_administrator_grants_says_moderera(db):
+    # The groups migration made the permission under its old name; the rename follows it there.
+    permission = Permission.objects.get(
+        content_type__app_label="rounds", codename="moderate_proposal"
+    )
+
+    assert permission.name == "Kan moderera och publicera förslag"
+    assert Group.objects.get(name=CASE_OFFICERS).permissions.filter(pk=permission.pk).exists()
