@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin import messages
+from wagtail.models import Page
 
 from ..models import DialoguePage, Proposal
 from ..pages.tree import village_label, village_titles
@@ -134,7 +135,8 @@ class DialogueLetters(LetterPermission):
 
     def __init__(self, model_admin, dialogue_pk):
         super().__init__(model_admin)
-        pk = possible_id(dialogue_pk, DialoguePage)
+        # A page's id is Page's (a dialogue's own key is the link to it, which has no range).
+        pk = possible_id(dialogue_pk, Page)
         self.dialogue = (
             DialoguePage.objects.filter(pk=pk).only("title", "path", "depth").first()
             if pk is not None
