@@ -77,3 +77,6 @@ def register_proposal_log_actions(actions):
     actions.register_action(
         "rounds.proposal.withdraw", _("Förslag återkallat"), _("Förslag återkallat")
     )
+    actions.register_action(
+        "rounds.proposal.letter_printed", _("Svarsbrev utskrivet"), _("Svarsbrev utskrivet")
+    )

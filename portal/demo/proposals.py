@@ -82,6 +82,8 @@ def create(dialogue, item, submitted, names):
         show_name=bool(resident.display_name),
         notify_status=resident.notify,
         age_group=resident.age_group,
+        postal_address=resident.postal_address,
+        reply_by_letter=resident.reply_by_letter,
     )
     if item.photo:
         data = landscape(item.title, item.photo)

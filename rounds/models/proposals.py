@@ -115,6 +115,18 @@ class Proposal(index.Indexed, models.Model):
     show_name = models.BooleanField(_("visa namnet publikt"), default=False)
     notify_status = models.BooleanField(_("e-post när status ändras"), default=False)
     age_group = models.CharField(_("åldersgrupp"), max_length=20, choices=AgeGroup, blank=True)
+    # Residents who wrote or phoned get their answer by post (rounds.proposals.letters).
+    postal_address = models.TextField(
+        _("postadress"),
+        max_length=300,
+        blank=True,
+        help_text=_("Gatuadress, postnummer och ort på var sin rad, som på ett kuvert."),
+    )
+    reply_by_letter = models.BooleanField(
+        _("vill ha svar per brev"),
+        default=False,
+        help_text=_("Svaret skrivs ut som brev och skickas till postadressen."),
+    )
 
     # Moderation.
     visibility = models.CharField(

@@ -17,6 +17,7 @@ PRIVATE_FIELDS = (
     "name",
     "email",
     "phone",
+    "postal_address",
     "display_name",
     "age_group",
     "hidden_reason",

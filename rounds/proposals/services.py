@@ -136,3 +136,22 @@ def withdraw(proposal):
     proposal.save()
     update_search_index(proposal)
     log(instance=proposal, action="rounds.proposal.withdraw")
+
+
+@transaction.atomic
+def record_letters_printed(proposals, *, user=None):
+    """Note in each proposal's history that its answer letter was printed, and by whom.
+
+    An internal step: the audit log, never the public timeline (no `ProposalUpdate`), so the
+    working group sees who got which answer on paper, and when. The status at printing is kept,
+    since that is the answer the letter gave. Nothing else reacts, so no signal is sent.
+    """
+    for proposal in proposals:
+        log(
+            instance=proposal,
+            action="rounds.proposal.letter_printed",
+            user=user,
+            # The label as printed, in the words the letter used.
+            data={"status": proposal.status, "status_label": str(proposal.get_status_display())},
+        )
+    return len(proposals)

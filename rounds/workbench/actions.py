@@ -34,6 +34,8 @@ PERSONAL_PANELS = MultiFieldPanel(
         FieldPanel("name"),
         FieldPanel("email"),
         FieldPanel("phone"),
+        FieldPanel("postal_address"),
+        FieldPanel("reply_by_letter"),
         FieldPanel("display_name"),
         FieldPanel("show_name"),
         FieldPanel("notify_status"),
@@ -71,6 +73,7 @@ class InspectProposal:
             "updates": proposal.updates.select_related("responsible", "author"),
             "moderation": moderation,
             "can_view_personal_data": self.permission_helper.user_can_view_personal_data(user),
+            **self.letter_context(),
             "history_url": self.url_helper.get_action_url("history", self.pk_quoted),
             "photo_url": (
                 self.url_helper.get_action_url("photo", self.pk_quoted) if proposal.photo else None
@@ -83,6 +86,24 @@ class InspectProposal:
         }
         context.update(kwargs)
         return super().get_context_data(**context)
+
+    def letter_context(self):
+        """When answer letters were printed (internal steps, as in the audit log everyone here
+        may read), and the letter's button only with the personal data: a letter is the
+        resident's name and address."""
+        proposal, user = self.instance, self.request.user
+        can_print = proposal.reply_by_letter and (
+            self.permission_helper.user_can_view_personal_data(user)
+        )
+        return {
+            "letter_url": self.url_helper.get_action_url("letter", self.pk_quoted)
+            if can_print
+            else None,
+            "letters_printed": log_registry.get_logs_for_instance(proposal)
+            .filter(action="rounds.proposal.letter_printed")
+            .select_related("user")
+            .order_by("timestamp", "pk"),
+        }
 
 
 class ProposalHistory:

@@ -34,7 +34,13 @@ def columns(can_view_personal_data):
         ("original_title", _("Rubrik (original)")),
         ("original_body", _("Beskrivning (original)")),
     ]
-    personal = [("name", _("Namn")), ("email", _("E-post")), ("phone", _("Telefon"))]
+    personal = [
+        ("name", _("Namn")),
+        ("email", _("E-post")),
+        ("phone", _("Telefon")),
+        ("postal_address", _("Postadress")),
+        ("reply_by_letter", _("Svar per brev")),
+    ]
     return [
         ("reference", _("Referens")),
         ("village", _("Ort")),
@@ -96,6 +102,9 @@ def cell_values(proposal, request=None):
         "name": proposal.name,
         "email": proposal.email,
         "phone": proposal.phone,
+        # One line per cell, so a sheet's row keeps its height; "ja" or empty, for filtering.
+        "postal_address": ", ".join(proposal.postal_address.splitlines()),
+        "reply_by_letter": _("ja") if proposal.reply_by_letter else "",
     }
 
 

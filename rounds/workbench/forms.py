@@ -13,7 +13,15 @@ from ..pages.tree import village_label, village_titles
 from ..proposals.services import check_update
 from .queries import registrable_dialogues
 
-PERSONAL_FIELDS = ["name", "email", "phone", "age_group", "notify_status"]
+PERSONAL_FIELDS = [
+    "name",
+    "email",
+    "phone",
+    "postal_address",
+    "reply_by_letter",
+    "age_group",
+    "notify_status",
+]
 # The empty choice of each select, in words instead of Django's "---------".
 EMPTY_CHOICES = {
     "dialogue": _("Välj dialog"),
@@ -35,6 +43,33 @@ def word_empty_choices(form):
             field.choices = [
                 (value, label if value == "" else text) for value, text in field.choices
             ]
+
+
+def check_letter_reply(form, cleaned_data):
+    """A letter needs someone to address it to: refuse "svar per brev" without name and address.
+
+    The address is kept as the case officer typed it, without blank lines, so that it prints
+    in the envelope's window as written.
+    """
+    address = "\n".join(
+        line.strip() for line in cleaned_data.get("postal_address", "").splitlines() if line.strip()
+    )
+    if "postal_address" in cleaned_data:
+        cleaned_data["postal_address"] = address
+    if not cleaned_data.get("reply_by_letter"):
+        return
+    if not cleaned_data.get("name", "").strip() and "name" not in form.errors:
+        form.add_error("name", _("Fyll i namnet som brevet ska adresseras till."))
+    if not address and "postal_address" not in form.errors:
+        form.add_error(
+            "postal_address",
+            _("Fyll i postadressen (gata, postnummer och ort) för att skicka svaret per brev."),
+        )
+    elif address and len(address.splitlines()) < 2:
+        form.add_error(
+            "postal_address",
+            _("Skriv gatuadressen på en rad och postnummer och ort på nästa."),
+        )
 
 
 class ModerationForm(forms.Form):
@@ -193,7 +228,11 @@ class RegisterForm(forms.ModelForm):
             *PERSONAL_FIELDS,
         ]
         field_classes = {"dialogue": DialogueChoiceField}
-        widgets = {"submitted_at": AdminDateTimeInput, "body": forms.Textarea(attrs={"rows": 8})}
+        widgets = {
+            "submitted_at": AdminDateTimeInput,
+            "body": forms.Textarea(attrs={"rows": 8}),
+            "postal_address": forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+        }
         help_texts = {
             "submitted_at": _("När förslaget kom in, t.ex. dagen för vandringen."),
             "name": _("Bara om invånaren vill bli kontaktad."),
@@ -222,6 +261,11 @@ class RegisterForm(forms.ModelForm):
             raise ValidationError(_("Fyll i e-post för att invånaren ska få besked."))
         return notify
 
+    def clean(self):
+        cleaned_data = super().clean()
+        check_letter_reply(self, cleaned_data)
+        return cleaned_data
+
 
 class EditForm(WagtailAdminModelForm):
     """The edit view's form (its fields come from the panels in `actions`)."""
@@ -229,3 +273,9 @@ class EditForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         word_empty_choices(self)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "reply_by_letter" in self.fields:  # only with the personal data panels
+            check_letter_reply(self, cleaned_data)
+        return cleaned_data

@@ -29,7 +29,7 @@ from wagtail_modeladmin.views import (
 
 from ..models import Proposal
 from ..models.proposals import Status, Visibility
-from . import actions, exports
+from . import actions, exports, letters
 from .filters import DialogueFilter, RoundFilter, StaleFilter, VillageFilter
 from .links import BASE_URL_PATH
 from .listing import ProposalListing
@@ -176,6 +176,18 @@ class PhotoView(actions.ProposalPhoto, InstanceSpecificView):
     pass
 
 
+class LetterView(letters.ProposalLetter, InstanceSpecificView):
+    pass
+
+
+class LetterDialoguesView(letters.LetterDialogues, WMABaseView):
+    pass
+
+
+class DialogueLettersView(letters.DialogueLetters, WMABaseView):
+    pass
+
+
 class ProposalAdmin(ModelAdmin):
     model = Proposal
     base_url_path = BASE_URL_PATH
@@ -303,10 +315,42 @@ class ProposalAdmin(ModelAdmin):
     def photo_view(self, request, instance_pk):
         return self.run_view(PhotoView, request, instance_pk=instance_pk)
 
+    def letter_view(self, request, instance_pk):
+        return self.run_view(LetterView, request, instance_pk=instance_pk)
+
+    def letters_view(self, request):
+        return self.run_view(LetterDialoguesView, request)
+
+    def dialogue_letters_view(self, request, dialogue_pk):
+        return self.run_view(DialogueLettersView, request, dialogue_pk=dialogue_pk)
+
+    def letter_urls(self):
+        """The answer letters: one proposal's (like "answer"), the dialogues that have letters,
+        and one dialogue's batch, under /admin/forslag/letters/<dialogue id>/."""
+        helper = self.url_helper
+        return (
+            re_path(
+                helper.get_action_url_pattern("letter"),
+                self.letter_view,
+                name=helper.get_action_url_name("letter"),
+            ),
+            re_path(
+                rf"^{BASE_URL_PATH}/letters/$",
+                self.letters_view,
+                name=helper.get_action_url_name("letters"),
+            ),
+            re_path(
+                rf"^{BASE_URL_PATH}/letters/(?P<dialogue_pk>[-\w]+)/$",
+                self.dialogue_letters_view,
+                name=helper.get_action_url_name("dialogue_letters"),
+            ),
+        )
+
     def get_admin_urls_for_registration(self):
         helper = self.url_helper
         return (
             *super().get_admin_urls_for_registration(),
+            *self.letter_urls(),
             *(
                 re_path(
                     helper.get_action_url_pattern(action),

@@ -1,17 +1,19 @@
 """No personal data in any public response: the whole site is crawled and searched for markers.
 
-Every personal value (name, email, phone, a display name not chosen to be shown, the photo's
-file name, moderation reasons, internal notes, the case officer, the resident's original text
-where the public text was redacted) contains the token PERSONAL. The public text of proposals
-the public must not see (pending, hidden, withdrawn, under an unpublished dialogue) contains
-UNPUBLISHED. Neither token, nor any private follow-up token or its hash, may appear in any body
-or header. The tokens are not hexadecimal, so colours and hashes cannot contain them by chance.
+Every personal value (name, email, phone, postal address, a display name not chosen to be shown,
+the photo's file name, moderation reasons, internal notes, the case officer, the resident's
+original text where the public text was redacted) contains the token PERSONAL. The public text of
+proposals the public must not see (pending, hidden, withdrawn, under an unpublished dialogue)
+contains UNPUBLISHED. Neither token, nor any private follow-up token or its hash, may appear in
+any body or header. The tokens are not hexadecimal, so colours and hashes cannot contain them by
+chance.
 """
 
 from urllib.parse import urlencode
 
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import reverse
 
 from rounds.models import Proposal
 from rounds.models.proposals import Visibility
@@ -89,3 +91,17 @@ def test_personal_data_is_not_in_the_search_index(leaky):
     not_public = Proposal.objects.exclude(visibility=Visibility.PUBLIC).values_list("pk", flat=True)
     assert not entries.filter(object_id__in=[str(pk) for pk in not_public]).exists()
     assert not [text for text in texts if PERSONAL in text]
+
+
+def test_the_postal_address_is_not_even_on_the_residents_own_pages(client, leaky):
+    """The address is for the envelope only. The private follow page and the receipt show it to
+    nobody, its owner included: whoever has the link (a shared computer, a forwarded email)
+    would see where the resident lives."""
+    resident = leaky.by_letter
+    assert resident.reply_by_letter and PERSONAL in resident.postal_address
+    for name in ("follow", "receipt"):
+        response = fetch(client, reverse(f"proposals:{name}", args=[resident.follow_token]))
+        assert response.status == 200, name
+        assert resident.reference.encode() in response.body
+        found = leaks([response], [PERSONAL, *leaky.secrets], ignore=[resident.follow_token])
+        assert not found, "\n".join(found)

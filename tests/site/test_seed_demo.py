@@ -286,5 +286,10 @@ def test_demo_personal_data_is_fictitious_and_mostly_unnamed(demo):
     }
     # 070-1740605 to 070-1740699 are set aside by PTS for use in fiction.
     assert phones and all(phone.startswith("070-174 06") for phone in phones)
+    # Postcodes 999 xx have never been given out: a demo letter reaches nobody.
+    by_letter = proposals.filter(reply_by_letter=True)
+    assert by_letter.filter(source=Source.LETTER) and by_letter.filter(source=Source.PHONE)
+    addresses = proposals.exclude(postal_address="").values_list("postal_address", flat=True)
+    assert addresses and all(address.splitlines()[1].startswith("999 ") for address in addresses)
     assert 0 < shown.count() < proposals.count() / 4
     assert all(proposal.public_author for proposal in shown)

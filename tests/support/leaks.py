@@ -1,10 +1,11 @@
 """A site full of personal data, each value marked, to prove none of it reaches the public.
 
-Every personal value (name, email, phone, a display name not chosen to be shown, the photo's
-file name, moderation reasons, internal notes, the case officer, the resident's original text
-where the public text was redacted) contains the token PERSONAL. The public text of proposals
-the public must not see (pending, hidden, withdrawn, under an unpublished dialogue) contains
-UNPUBLISHED. The tokens are not hexadecimal, so colours and hashes cannot contain them by chance.
+Every personal value (name, email, phone, postal address, a display name not chosen to be shown,
+the photo's file name, moderation reasons, internal notes, the case officer, the resident's
+original text where the public text was redacted) contains the token PERSONAL. The public text of
+proposals the public must not see (pending, hidden, withdrawn, under an unpublished dialogue)
+contains UNPUBLISHED. The tokens are not hexadecimal, so colours and hashes cannot contain them
+by chance.
 """
 
 from datetime import date
@@ -28,6 +29,8 @@ def personal(n, **overrides):
         "phone": f"070-{n}{PERSONAL}",
         "display_name": f"Doltnamn{n}-{PERSONAL}",
         "show_name": False,
+        # Each line on its own carries the marker: an address may be shown a line at a time.
+        "postal_address": f"Adressgatan {n}-{PERSONAL}\n123 4{n} Adressort-{PERSONAL}",
         **overrides,
     }
 
@@ -117,14 +120,15 @@ class LeakySite:
             public_message="Hållplatsen sköts av Kalmar länstrafik; förslaget har skickats dit.",
         )
 
-        by_phone = self.add(
+        self.by_letter = self.add(
             dialogue,
             user=staff,
             source=Source.PHONE,
             title="Papperskorg vid badplatsen",
+            reply_by_letter=True,  # answered by post: the address is needed, and never shown
             **personal(5),
         )
-        self.note(by_phone, Status.DONE, staff, public_message="Papperskorgen är uppsatt.")
+        self.note(self.by_letter, Status.DONE, staff, public_message="Papperskorgen är uppsatt.")
 
         # Not public: hidden after it had been public, pending, withdrawn, under a draft.
         hidden = self.add(
@@ -168,6 +172,7 @@ class LeakySite:
         self.public.append(item)
         self.secrets += [item.follow_token, item.follow_token_hash]
         fields = [item.name, item.email, item.phone, item.display_name, item.title, item.body]
+        fields += item.postal_address.splitlines()
         self.searches += [text for text in fields if PERSONAL in text or UNPUBLISHED in text]
         return item
 

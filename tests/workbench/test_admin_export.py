@@ -22,6 +22,8 @@ PERSONAL = {
     "email": "export-5521@example.org",
     "phone": "0480-552155",
 }
+LETTER = {"postal_address": "Exportgatan 7\n123 45 Läckeby", "reply_by_letter": True}
+EXPORTED_ADDRESS = "Exportgatan 7, 123 45 Läckeby"
 
 
 @pytest.fixture
@@ -32,6 +34,7 @@ def tree(home):
         title="Gatlampor vid busshållplatsen",
         theme=make.theme("Trafik"),
         **PERSONAL,
+        **LETTER,
     )
     make.answer(
         lamp,
@@ -90,6 +93,8 @@ def test_csv_has_the_filtered_rows_with_the_latest_answer(client, tree):
         "Namn",
         "E-post",
         "Telefon",
+        "Postadress",
+        "Svar per brev",
     ]
     assert len(rows) == 1
     row = dict(zip(header, rows[0], strict=True))
@@ -103,6 +108,8 @@ def test_csv_has_the_filtered_rows_with_the_latest_answer(client, tree):
     assert row["Senast uppdaterat"] == timezone.localdate().isoformat()
     assert row["Senaste svar till invånaren"] == "Belysningen byts 2027."
     assert (row["Namn"], row["E-post"], row["Telefon"]) == tuple(PERSONAL.values())
+    # The address on one line, so the row keeps its height in a sheet.
+    assert (row["Postadress"], row["Svar per brev"]) == (EXPORTED_ADDRESS, "ja")
 
 
 def test_xlsx_has_the_same_rows(client, tree):
@@ -111,7 +118,7 @@ def test_xlsx_has_the_same_rows(client, tree):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert response["Content-Disposition"].endswith(f'-{timezone.localdate().isoformat()}.xlsx"')
     header, *rows = xlsx_rows(response)
-    assert header[-3:] == ["Namn", "E-post", "Telefon"]
+    assert header[-5:] == ["Namn", "E-post", "Telefon", "Postadress", "Svar per brev"]
     title = header.index("Rubrik (publik)")
     assert [(row[1], row[title]) for row in rows] == [("Påryd", "Fler bänkar vid ån")]
 
@@ -121,12 +128,12 @@ def test_editors_export_without_personal_data(client, tree, export_format):
     response = export(client, EDITORS, export_format)
 
     header, *rows = csv_rows(response) if export_format == "csv" else xlsx_rows(response)
-    assert "Namn" not in header and "E-post" not in header and "Telefon" not in header
+    assert not {"Namn", "E-post", "Telefon", "Postadress", "Svar per brev"} & set(header)
     assert len(rows) == 2
     content = (
         response.content.decode("utf-8", errors="ignore") if export_format == "csv" else str(rows)
     )
-    for value in PERSONAL.values():
+    for value in (*PERSONAL.values(), "Exportgatan 7", "123 45 Läckeby"):
         assert value not in content
 
 
@@ -170,7 +177,7 @@ def test_the_index_offers_both_exports_of_the_current_filter(client, tree):
 
 ORIGINAL = {"title": "Bänk utanför Karin Svenssons hus", "body": "Karin på Åvägen 3 vill sitta."}
 ORIGINAL_HEADINGS = ["Rubrik (original)", "Beskrivning (original)"]
-PERSONAL_HEADINGS = ["Namn", "E-post", "Telefon"]
+PERSONAL_HEADINGS = ["Namn", "E-post", "Telefon", "Postadress", "Svar per brev"]
 
 
 def redacted(dialogue, **fields):
@@ -266,7 +273,7 @@ def test_only_case_officers_export_the_original_text(client, tree, export_format
         values = {value for row in rows for value in row}
         for heading in (*ORIGINAL_HEADINGS, *PERSONAL_HEADINGS):
             assert (heading in header) is shown, (group, heading)
-        for value in (*ORIGINAL.values(), *PERSONAL.values()):
+        for value in (*ORIGINAL.values(), *PERSONAL.values(), EXPORTED_ADDRESS):
             assert (value in values) is shown, (group, value)
         assert "Bänk vid ån" in values
 

@@ -883,7 +883,12 @@ HAGBY = (
         location="Busshållplatsen vid affären",
         source=Source.LETTER,
         days=-12,
-        resident=Resident(name="Elsa Exempelberg", age_group=AgeGroup.AGE_80_PLUS),
+        resident=Resident(
+            name="Elsa Exempelberg",
+            age_group=AgeGroup.AGE_80_PLUS,
+            postal_address="Påhittevägen 4\n999 01 Hagby",
+            reply_by_letter=True,
+        ),
         steps=(
             Step(8, Status.REVIEWING),
             Step(

@@ -79,7 +79,12 @@ HAGBY = (
         location="Kyrkan",
         source=Source.LETTER,
         days=10,
-        resident=Resident(name="Ingrid Påhittad", age_group=AgeGroup.AGE_80_PLUS),
+        resident=Resident(
+            name="Ingrid Påhittad",
+            age_group=AgeGroup.AGE_80_PLUS,
+            postal_address="Exempelgatan 12 B\n999 02 Hagby",
+            reply_by_letter=True,
+        ),
         steps=(
             Step(
                 9,
@@ -124,7 +129,11 @@ TVARSKOG = (
         source=Source.PHONE,
         days=5,
         resident=Resident(
-            name="Arne Exempelqvist", phone="070-174 06 77", age_group=AgeGroup.AGE_80_PLUS
+            name="Arne Exempelqvist",
+            phone="070-174 06 77",
+            age_group=AgeGroup.AGE_80_PLUS,
+            postal_address="Låtsasgården 1\n999 03 Tvärskog",
+            reply_by_letter=True,
         ),
         tags=("snöröjning",),
         steps=(Step(10, Status.REVIEWING, WORKING),),

@@ -26,7 +26,11 @@ OTHER = "Övrigt"
 
 @dataclass(frozen=True)
 class Resident:
-    """Personal data, all fictitious. A display name is shown only because the resident chose it."""
+    """Personal data, all fictitious. A display name is shown only because the resident chose it.
+
+    Postal addresses use the postcode 999 xx, which Sweden has never given out, so a demo letter
+    sent by mistake reaches nobody.
+    """
 
     name: str = ""
     email: str = ""
@@ -34,6 +38,8 @@ class Resident:
     display_name: str = ""
     age_group: str = ""
     notify: bool = False
+    postal_address: str = ""
+    reply_by_letter: bool = False
 
 
 ANONYMOUS = Resident()
