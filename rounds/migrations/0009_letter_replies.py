@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('rounds', '0007_visibility_moderation_label'),
+        ('rounds', '0008_moderation_permission_label'),
     ]
 
     operations = [
