@@ -74,8 +74,7 @@ def test_the_notice_says_what_was_found_in_words():
         "texten innan du publicerar."
     )
     assert notice(find("per@example.se")) == (
-        "Texten innehåller en e-postadress — ta bort den ur den publika texten innan du "
-        "publicerar."
+        "Texten innehåller en e-postadress — ta bort den ur den publika texten innan du publicerar."
     )
     assert notice(find("070-123 45 67, 08-123 456 78 och 811218-9876")) == (
         "Texten innehåller ett personnummer och 2 telefonnummer — ta bort dem ur den publika "
