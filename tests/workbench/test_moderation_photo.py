@@ -132,6 +132,8 @@ def test_publishing_without_the_photo_keeps_it_for_staff_only(client, officer, p
     inspect = soup(client.get(url("inspect", pending.pk))).get_text(" ", strip=True)
     assert "Förslag publicerat utan foto (fotot visas inte publikt)" in inspect
     assert "Nej, fotot visas inte publikt" in inspect
+    history = soup(client.get(url("history", pending.pk))).get_text(" ", strip=True)
+    assert "Förslag publicerat utan foto (fotot visas inte publikt)" in history
 
 
 def test_the_resident_is_told_the_photo_is_not_shown(client, officer, pending):
