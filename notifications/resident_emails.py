@@ -50,6 +50,7 @@ def send_published(proposal):
         "public_url": absolute_url(proposal.get_public_url()),
         "redacted": proposal.public_title != proposal.title
         or proposal.public_body != proposal.body,
+        "photo_withheld": bool(proposal.photo) and proposal.photo_withheld,
     }
     return queue(proposal, "proposal_published", context, f"proposal-published:{proposal.pk}")
 

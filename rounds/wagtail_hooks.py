@@ -5,11 +5,13 @@ workbench (`rounds.workbench`) with its dashboard panels, permissions and audit 
 from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Department, Theme
 from .pages import context, routes
+from .proposals import services
 from .workbench import modeladmin
 from .workbench.panels import proposal_panels
 
@@ -66,13 +68,25 @@ def register_proposal_update_permissions():
     )
 
 
+class PublishedFormatter(LogFormatter):
+    """ "Förslag publicerat utan foto": what moderation did with the photo, from the entry."""
+
+    label = _("Förslag publicerat")
+
+    def format_message(self, log_entry):
+        photo = (log_entry.data or {}).get("photo")
+        if photo == services.PHOTO_PUBLISHED:
+            return _("Förslag publicerat med foto")
+        if photo == services.PHOTO_WITHHELD:
+            return _("Förslag publicerat utan foto (fotot visas inte publikt)")
+        return _("Förslag publicerat")
+
+
 @hooks.register("register_log_actions")
 def register_proposal_log_actions(actions):
     """Audit entries for what happens to a proposal, shown in the admin's history reports."""
     actions.register_action("rounds.proposal.update", _("Förslag besvarat"), _("Förslag besvarat"))
-    actions.register_action(
-        "rounds.proposal.publish", _("Förslag publicerat"), _("Förslag publicerat")
-    )
+    actions.register_action("rounds.proposal.publish")(PublishedFormatter)
     actions.register_action("rounds.proposal.hide", _("Förslag dolt"), _("Förslag dolt"))
     actions.register_action(
         "rounds.proposal.withdraw", _("Förslag återkallat"), _("Förslag återkallat")

@@ -101,6 +101,13 @@ class Proposal(index.Indexed, models.Model):
     photo = models.ImageField(
         _("foto"), upload_to="proposals/%Y/", storage=private_storage, blank=True
     )
+    # Moderation may publish the text but not the photo (a face, a child, a number plate): the
+    # photo stays for staff and the resident, and publishing again with it undoes the choice.
+    photo_withheld = models.BooleanField(
+        _("fotot visas inte publikt"),
+        default=False,
+        help_text=_("Sätts vid modereringen när texten publiceras utan fotot."),
+    )
     tags = TaggableManager(through=ProposalTag, blank=True, verbose_name=_("taggar"))
 
     # What the public sees: moderators may redact personal details from these.
@@ -197,6 +204,11 @@ class Proposal(index.Indexed, models.Model):
     @property
     def is_public(self):
         return self.visibility == Visibility.PUBLIC
+
+    @property
+    def has_public_photo(self):
+        """True when the public may see the photo (once the proposal itself is public)."""
+        return bool(self.photo) and not self.photo_withheld
 
     @property
     def public_author(self):

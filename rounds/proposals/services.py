@@ -96,19 +96,32 @@ def add_update(proposal, *, status, user=None, duplicate_of=None, **fields):
     return update
 
 
+# What the audit log records about the photo at each moderation (the entry's data "photo").
+PHOTO_PUBLISHED, PHOTO_WITHHELD, PHOTO_HIDDEN, NO_PHOTO = "published", "withheld", "hidden", "none"
+
+
 @transaction.atomic
-def publish(proposal, *, user=None, public_title=None, public_body=None):
-    """Make a proposal public, optionally with its public text redacted."""
+def publish(proposal, *, user=None, public_title=None, public_body=None, withhold_photo=False):
+    """Make a proposal public, optionally with its public text redacted and without its photo.
+
+    A withheld photo stays in private storage for staff and the resident; publishing again
+    without `withhold_photo` shows it. The audit entry records which it was.
+    """
     if proposal.withdrawn_at:
         raise ValidationError(_("Invånaren har återkallat förslaget; det kan inte publiceras."))
     proposal.public_title = public_title or proposal.public_title
     proposal.public_body = public_body or proposal.public_body
+    proposal.photo_withheld = bool(proposal.photo) and withhold_photo
     proposal.visibility = Visibility.PUBLIC
     proposal.hidden_reason = ""
     proposal.moderated_at = timezone.now()
     proposal.save()
     update_search_index(proposal)
-    log(instance=proposal, action="rounds.proposal.publish", user=user)
+    if not proposal.photo:
+        photo = NO_PHOTO
+    else:
+        photo = PHOTO_WITHHELD if proposal.photo_withheld else PHOTO_PUBLISHED
+    log(instance=proposal, action="rounds.proposal.publish", user=user, data={"photo": photo})
     proposal_published.send(Proposal, proposal=proposal)
 
 
@@ -122,7 +135,8 @@ def hide(proposal, *, reason, user=None):
     proposal.moderated_at = timezone.now()
     proposal.save()
     update_search_index(proposal)
-    log(instance=proposal, action="rounds.proposal.hide", user=user)
+    photo = PHOTO_HIDDEN if proposal.photo else NO_PHOTO
+    log(instance=proposal, action="rounds.proposal.hide", user=user, data={"photo": photo})
 
 
 @transaction.atomic

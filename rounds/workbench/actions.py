@@ -8,6 +8,7 @@ views do, that one how they are wired into the admin.
 import mimetypes
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -17,7 +18,9 @@ from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.log_actions import registry as log_registry
 
-from ..proposals import services
+from ..models.proposals import Status
+from ..proposals import personal_details, services
+from .duplicates import duplicate_message, similar_proposals
 from .forms import AnswerForm, EditForm, ModerationForm, RegisterForm
 
 EDIT_PANELS = [
@@ -139,18 +142,32 @@ class ProposalAction:
 
 
 class ModerateProposal(ProposalAction):
+    """Publish with or without the photo, hide, or publish as a duplicate, seeing all of it:
+    the photo, the resident's text with its personal details marked, and similar proposals."""
+
     page_title = gettext_lazy("Moderera")
     template_name = "rounds/workbench/moderate.html"
 
     def check_action_permitted(self, user):
-        return self.permission_helper.user_can_moderate_obj(user, self.instance)
+        helper, proposal = self.permission_helper, self.instance
+        allowed = helper.user_can_moderate_obj(user, proposal)
+        if self.marks_duplicate:  # a status: those who may answer
+            allowed = allowed and helper.user_can_answer_obj(user, proposal)
+        return allowed
+
+    @property
+    def marks_duplicate(self):
+        return self.request.method == "POST" and "duplicate_of" in self.request.POST
 
     def get_form_class(self):
         return ModerationForm
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["action"] = self.request.POST.get("action")
+        kwargs["action"] = (
+            ModerationForm.DUPLICATE if self.marks_duplicate else self.request.POST.get("action")
+        )
+        kwargs["proposal"] = self.instance
         kwargs["initial"] = {
             "public_title": self.instance.public_title,
             "public_body": self.instance.public_body,
@@ -158,23 +175,57 @@ class ModerateProposal(ProposalAction):
         }
         return kwargs
 
+    def get_context_data(self, **kwargs):
+        proposal, user = self.instance, self.request.user
+        original = [proposal.title, proposal.body, proposal.location]
+        kwargs.update(
+            photo_url=(
+                self.url_helper.get_action_url("photo", self.pk_quoted) if proposal.photo else None
+            ),
+            original_title=personal_details.highlight(proposal.title),
+            original_body=personal_details.highlight(proposal.body),
+            original_location=personal_details.highlight(proposal.location),
+            original_notice=personal_details.notice(
+                [finding for text in original for finding in personal_details.find(text)]
+            ),
+            similar=similar_proposals(proposal),
+            can_mark_duplicate=self.permission_helper.user_can_answer_obj(user, proposal),
+        )
+        return super().get_context_data(**kwargs)
+
     def form_valid(self, form):
-        proposal, data = self.instance, form.cleaned_data
-        if form.action == ModerationForm.PUBLISH:
-            services.publish(
-                proposal,
-                user=self.request.user,
-                public_title=data["public_title"],
-                public_body=data["public_body"],
-            )
-            messages.success(
-                self.request, _("Förslaget %(ref)s är publicerat.") % {"ref": proposal.reference}
-            )
+        proposal, data, user = self.instance, form.cleaned_data, self.request.user
+        original = data["duplicate_of"] if form.action == ModerationForm.DUPLICATE else None
+        if form.action == ModerationForm.HIDE:
+            services.hide(proposal, reason=data["hidden_reason"], user=user)
+            message = _("Förslaget %(ref)s är dolt.")
         else:
-            services.hide(proposal, reason=data["hidden_reason"], user=self.request.user)
-            messages.success(
-                self.request, _("Förslaget %(ref)s är dolt.") % {"ref": proposal.reference}
-            )
+            with transaction.atomic():
+                services.publish(
+                    proposal,
+                    user=user,
+                    public_title=data["public_title"],
+                    public_body=data["public_body"],
+                    withhold_photo=form.withhold_photo,
+                )
+                if original is not None:
+                    services.add_update(
+                        proposal,
+                        status=Status.DUPLICATE,
+                        duplicate_of=original,
+                        public_message=duplicate_message(original),
+                        user=user,
+                    )
+            if original is not None:
+                message = _("Förslaget %(ref)s är publicerat som dubblett av %(original)s.")
+            elif proposal.photo_withheld:
+                message = _("Förslaget %(ref)s är publicerat utan fotot.")
+            else:
+                message = _("Förslaget %(ref)s är publicerat.")
+        messages.success(
+            self.request,
+            message % {"ref": proposal.reference, "original": getattr(original, "reference", "")},
+        )
         return redirect(self.get_success_url())
 
 

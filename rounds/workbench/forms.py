@@ -3,13 +3,15 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 from ..models import Proposal, ProposalUpdate
-from ..models.proposals import Source
+from ..models.proposals import Source, Visibility
 from ..pages.tree import village_label, village_titles
+from ..proposals import personal_details
 from ..proposals.services import check_update
 from .queries import registrable_dialogues
 
@@ -73,9 +75,15 @@ def check_letter_reply(form, cleaned_data):
 
 
 class ModerationForm(forms.Form):
-    """Publish, optionally with redacted public text, or hide with an internal reason."""
+    """Publish the text with or without the photo, or hide everything with an internal reason;
+    or publish it as a duplicate of a proposal the duplicate hint found.
 
-    PUBLISH, HIDE = "publish", "hide"
+    The moderator must choose what happens to a photo (nothing is preselected while the
+    proposal waits), and must confirm the public text when personal details remain in it.
+    """
+
+    PUBLISH, HIDE, DUPLICATE = "publish", "hide", "duplicate"
+    WITH_PHOTO, WITHOUT_PHOTO = "with_photo", "without_photo"
 
     public_title = forms.CharField(label=_("Publik rubrik"), max_length=120)
     public_body = forms.CharField(
@@ -87,6 +95,23 @@ class ModerationForm(forms.Form):
             "Originaltexten sparas oförändrad."
         ),
     )
+    photo = forms.ChoiceField(
+        label=_("Fotot"),
+        choices=[
+            (WITH_PHOTO, _("Publicera fotot med texten")),
+            (WITHOUT_PHOTO, _("Publicera bara texten: fotot visas inte publikt")),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_(
+            "Visa inte fotot om det syns ansikten, barn, registreringsnummer eller annat som "
+            "pekar ut någon. Fotot sparas ändå, och invånaren får veta att det inte visas."
+        ),
+    )
+    checked_personal_details = forms.BooleanField(
+        label=_("Jag har kontrollerat att den publika texten inte innehåller personuppgifter"),
+        required=False,
+    )
     hidden_reason = forms.CharField(
         label=_("Skäl att dölja (internt)"),
         required=False,
@@ -94,21 +119,77 @@ class ModerationForm(forms.Form):
         help_text=_("Krävs för att dölja. Visas aldrig för invånaren eller allmänheten."),
     )
 
-    def __init__(self, *args, action=None, **kwargs):
+    def __init__(self, *args, action=None, proposal, **kwargs):
         super().__init__(*args, **kwargs)
-        self.action = action
+        self.action, self.proposal = action, proposal
+        if not proposal.photo:
+            del self.fields["photo"]
+        elif proposal.visibility != Visibility.PENDING:
+            self.initial.setdefault(
+                "photo", self.WITHOUT_PHOTO if proposal.photo_withheld else self.WITH_PHOTO
+            )
+        self.fields["duplicate_of"] = DuplicateReferenceField(
+            exclude_pk=proposal.pk, widget=forms.HiddenInput
+        )
+        if self.public_findings:
+            self.fields["checked_personal_details"].help_text = _(
+                "Den publika texten innehåller %(found)s. Det kan vara rätt, till exempel en "
+                "förenings eller kommunens nummer."
+            ) % {"found": personal_details.describe(self.public_findings)}
         if action == self.HIDE:
             # Hiding keeps the public text as it is: only the reason counts.
             self.fields["public_title"].required = False
             self.fields["public_body"].required = False
 
+    @property
+    def publishes(self):
+        return self.action in (self.PUBLISH, self.DUPLICATE)
+
+    @property
+    def withhold_photo(self):
+        return self.cleaned_data.get("photo") == self.WITHOUT_PHOTO
+
+    @cached_property
+    def public_findings(self):
+        """Personal details in the text that would be published: as typed, or as it is now."""
+        if self.is_bound:
+            title, body = self.data.get("public_title", ""), self.data.get("public_body", "")
+        else:
+            title, body = self.initial.get("public_title", ""), self.initial.get("public_body", "")
+        return [
+            *personal_details.find(title),
+            *personal_details.find(body),
+            *personal_details.find(self.proposal.location),
+        ]
+
     def clean(self):
         cleaned_data = super().clean()
-        if self.action not in (self.PUBLISH, self.HIDE):
+        if self.action not in (self.PUBLISH, self.HIDE, self.DUPLICATE):
             raise ValidationError(_("Välj om förslaget ska publiceras eller döljas."))
         if self.action == self.HIDE and not cleaned_data.get("hidden_reason", "").strip():
             self.add_error("hidden_reason", _("Skriv varför förslaget döljs (internt)."))
+        if self.publishes:
+            self.check_publishing(cleaned_data)
         return cleaned_data
+
+    def check_publishing(self, cleaned_data):
+        if "photo" in self.fields and not cleaned_data.get("photo") and "photo" not in self.errors:
+            self.add_error("photo", _("Välj om fotot ska visas publikt eller inte."))
+        if self.public_findings and not cleaned_data.get("checked_personal_details"):
+            self.add_error(
+                "checked_personal_details",
+                _(
+                    "Den publika texten innehåller fortfarande %(found)s. Ta bort det, eller "
+                    "kryssa i att du har kontrollerat att det får visas."
+                )
+                % {"found": personal_details.describe(self.public_findings)},
+            )
+        if self.action == self.DUPLICATE and not cleaned_data.get("duplicate_of"):
+            # The reference comes from the hint's button, not a field: say it above the form.
+            reference_errors = self.errors.pop("duplicate_of", None)
+            self.add_error(
+                None, reference_errors or _("Välj vilket förslag det är en dubblett av.")
+            )
 
 
 class DuplicateReferenceField(forms.CharField):

@@ -44,6 +44,10 @@ def test_no_marker_in_any_public_response(client, leaky):
     assert not [f"{url}: {f.status}" for url, f in site.items() if f.status >= 500]
     for url in leaky.hidden_urls():
         assert site[url].status == 404, f"{url} answered {site[url].status}"
+    # The text published without its photo: the page neither shows nor links the photo.
+    withheld = site[leaky.photo_withheld.get_public_url()]
+    assert withheld.status == 200 and b"Skymd sikt vid korsningen" in withheld.body
+    assert b"/foto/" not in withheld.body
     photo = site[leaky.public[0].get_public_url() + "foto/"]
     assert (photo.status, photo.headers["Content-Type"]) == (200, "image/jpeg")
     assert photo.body == jpeg_bytes()

@@ -36,7 +36,8 @@ def personal(n, **overrides):
 
 
 class LeakySite:
-    """The test site with proposals in every state, answered, one redacted, one hidden.
+    """The test site with proposals in every state, answered, one redacted, one hidden, one
+    published without its photo.
 
     `public` and `not_public` hold the proposals; `searches` every marker value a visitor
     might type into the search box; `secrets` the follow-up tokens and their hashes.
@@ -130,6 +131,17 @@ class LeakySite:
         )
         self.note(self.by_letter, Status.DONE, staff, public_message="Papperskorgen är uppsatt.")
 
+        # Published without its photo (a face in it): the text is public, the photo never.
+        self.photo_withheld = self.add(
+            dialogue,
+            visibility=Visibility.PENDING,
+            title="Skymd sikt vid korsningen",
+            body="Häcken vid korsningen skymmer sikten för bilisterna.",
+            photo_name=f"Ansiktsfoto-{PERSONAL}.jpg",
+            **personal(10),
+        )
+        services.publish(self.photo_withheld, withhold_photo=True)
+
         # Not public: hidden after it had been public, pending, withdrawn, under a draft.
         hidden = self.add(
             dialogue,
@@ -199,6 +211,7 @@ class LeakySite:
         for item in self.not_public:
             detail = f"{item.dialogue.get_parent().url}{item.dialogue.slug}/forslag/"
             urls += [f"{detail}{item.reference}/", f"{detail}{item.reference}/foto/"]
+        urls.append(self.photo_withheld.get_public_url() + "foto/")
         # A reference asked for under another dialogue is not found either.
         urls.append(f"{self.paryd.url}dialog-2026/forslag/{self.public[0].reference}/")
         return urls

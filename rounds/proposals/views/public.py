@@ -94,8 +94,13 @@ def _public_original(proposal):
 
 
 def proposal_photo(request, page, reference):
-    """The photo of a public proposal, streamed from the private storage."""
-    proposal = proposals_of_dialogue(page).filter(reference=reference).only("photo").first()
+    """The photo of a public proposal, streamed from the private storage; none if withheld."""
+    proposal = (
+        proposals_of_dialogue(page)
+        .filter(reference=reference, photo_withheld=False)
+        .only("photo")
+        .first()
+    )
     if proposal is None or not proposal.photo:
         raise Http404(_("Det finns inget foto till förslaget."))
     try:
