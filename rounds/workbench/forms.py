@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
-from ..models import Proposal, ProposalUpdate
+from ..models import DialoguePage, Proposal, ProposalUpdate
 from ..models.proposals import Source
 from ..pages.tree import village_label, village_titles
 from ..proposals.services import check_update
-from .queries import registrable_dialogues
+from .queries import possible_id, registrable_dialogues
 
 PERSONAL_FIELDS = ["name", "email", "phone", "age_group", "notify_status"]
 # The empty choice of each select, in words instead of Django's "---------".
@@ -160,6 +160,12 @@ class DialogueChoiceField(forms.ModelChoiceField):
     def __init__(self, queryset=None, **kwargs):
         # The foreign key's default queryset (every dialogue) is replaced.
         super().__init__(registrable_dialogues(), **kwargs)
+
+    def to_python(self, value):
+        # An id no dialogue can have (10**20) is not a choice, rather than a database error.
+        if value not in self.empty_values and possible_id(str(value), DialoguePage) is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
 
     def label_from_instance(self, obj):
         return village_label(obj, self.villages)

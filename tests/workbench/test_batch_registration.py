@@ -270,3 +270,16 @@ def test_saving_costs_queries_in_proportion_to_the_rows(client, officer, tree):
     one, two, four = cost(1), cost(2), cost(4)
 
     assert four - two == 2 * (two - one)
+
+
+def test_values_no_row_can_have_are_errors_not_500s(client, officer, tree):
+    huge = "9" * 25
+    shown = client.get(GRID, {"dialogue": huge, "date": "2026-13-45", "source": "\x00"})
+    data = {**grid_data(tree["läckeby"], [{"title": "Lampa", "theme": huge}]), "dialogue": huge}
+
+    refused = client.post(GRID, data)
+
+    assert shown.status_code == 200
+    assert refused.status_code == 200 and Proposal.objects.count() == 0
+    summary = [li.get_text(" ", strip=True) for li in soup(refused).select("#batch-errors li")]
+    assert len(summary) == 2 and summary[1].startswith(f"Rad 1: Tema ”{huge}” finns inte.")
