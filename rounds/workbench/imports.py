@@ -55,6 +55,8 @@ COLUMNS = {
 TEMPLATE_HEADER = ["rubrik", "beskrivning", "tema", "plats", "datum"]
 XLSX_MAGIC = b"PK\x03\x04"
 OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0"
+# A preview is kept for one upload per session: a newer upload, or a save, replaces it.
+PREVIEW_GONE = gettext_lazy("Förhandsgranskningen finns inte längre. Ladda upp filen igen.")
 WRONG_TYPE = gettext_lazy("Välj en fil i formatet CSV eller XLSX (Excel).")
 
 
@@ -298,9 +300,7 @@ class ImportView(AdminView):
         wanted = request.GET.get("forhandsgranska")
         if wanted and stored and stored["id"] == wanted:
             return self.preview(stored)
-        if wanted:
-            self.notice = _("Förhandsgranskningen finns inte längre. Ladda upp filen igen.")
-        return self.upload_page(self.upload_form())
+        return self.upload_page(self.upload_form(), notice=PREVIEW_GONE if wanted else "")
 
     def post(self, request):
         if "confirm" in request.POST:
@@ -326,12 +326,12 @@ class ImportView(AdminView):
         shared = self.shared_form()
         return UploadForm(initial=shared.initial, can_publish=self.can_publish)
 
-    def upload_page(self, form, errors=()):
+    def upload_page(self, form, errors=(), notice=""):
         return self.render(
             form=form,
             errors=errors,
             errors_heading=_("Filen gick inte att importera.") if errors else "",
-            notice=getattr(self, "notice", ""),
+            notice=notice,
             max_rows=MAX_ROWS,
             max_size=filesizeformat(MAX_BYTES),
         )
@@ -361,8 +361,7 @@ class ImportView(AdminView):
     def confirm(self, request):
         stored = request.session.get(SESSION_KEY)
         if not stored or stored["id"] != request.POST.get("import"):
-            self.notice = _("Förhandsgranskningen finns inte längre. Ladda upp filen igen.")
-            return self.upload_page(self.upload_form())
+            return self.upload_page(self.upload_form(), notice=PREVIEW_GONE)
         shared, rows, errors = self.checked(stored)
         if errors:
             return self.preview(stored)
