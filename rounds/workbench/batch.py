@@ -16,6 +16,7 @@ from django.forms.utils import ErrorDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import re_path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
@@ -135,11 +136,11 @@ class AdminView(View):
         if data is not None:
             return SharedChoicesForm(data, can_publish=self.can_publish)
         # The choices of the last save come back through the query string; invalid ones don't.
-        initial = SharedChoicesForm(self.request.GET, can_publish=self.can_publish)
-        return SharedChoicesForm(
-            initial=initial.query_string_initial() if self.request.GET else {},
-            can_publish=self.can_publish,
-        )
+        initial = {"date": timezone.localdate()}
+        if self.request.GET:
+            last = SharedChoicesForm(self.request.GET, can_publish=self.can_publish)
+            initial.update(last.query_string_initial())
+        return SharedChoicesForm(initial=initial, can_publish=self.can_publish)
 
 
 def without_errors(formset):

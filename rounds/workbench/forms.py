@@ -6,8 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
+from wagtail.models import Page
 
-from ..models import DialoguePage, Proposal, ProposalUpdate
+from ..models import Proposal, ProposalUpdate
 from ..models.proposals import Source
 from ..pages.tree import village_label, village_titles
 from ..proposals.services import check_update
@@ -163,7 +164,8 @@ class DialogueChoiceField(forms.ModelChoiceField):
 
     def to_python(self, value):
         # An id no dialogue can have (10**20) is not a choice, rather than a database error.
-        if value not in self.empty_values and possible_id(str(value), DialoguePage) is None:
+        # (A page's id is its Page's: DialoguePage's own key is the link to it.)
+        if value not in self.empty_values and possible_id(str(value), Page) is None:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
 

@@ -283,3 +283,11 @@ def test_values_no_row_can_have_are_errors_not_500s(client, officer, tree):
     assert refused.status_code == 200 and Proposal.objects.count() == 0
     summary = [li.get_text(" ", strip=True) for li in soup(refused).select("#batch-errors li")]
     assert len(summary) == 2 and summary[1].startswith(f"Rad 1: Tema ”{huge}” finns inte.")
+
+
+def test_an_empty_grid_proposes_today_and_saving_is_what_enter_does(client, officer, tree):
+    page = soup(client.get(GRID))
+
+    assert page.select_one("#id_date")["value"] == timezone.localdate().isoformat()
+    first_button = page.select_one("form.batch-form button[type=submit]")
+    assert first_button.get_text(strip=True) == "Spara och registrera nästa"
