@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import re_path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from wagtail.admin import messages
 
@@ -144,7 +144,7 @@ class AdminView(View):
 
 
 def without_errors(formset):
-    """The bound grid shown again with more rows and no error yet: only "Lägg till rader" was
+    """The bound grid shown again with more rows and no error yet: only "Lägg till rad" was
     pressed, so nothing was checked (and no photo read). Marks the rows whose photo is gone."""
     formset._non_form_errors = formset.error_class()
     formset._errors = [ErrorDict() for _form in formset.forms]
@@ -158,7 +158,7 @@ class BatchRegisterView(AdminView):
     """The grid: type many rows, save them all with "Spara och registrera nästa"."""
 
     template_name = "rounds/workbench/batch.html"
-    page_title = _("Registrera flera förslag")
+    page_title = gettext_lazy("Registrera flera förslag")
 
     def get(self, request):
         formset = RowFormSet(prefix=ROWS_PREFIX, themes=self.themes)
@@ -169,7 +169,8 @@ class BatchRegisterView(AdminView):
         if "add_rows" in request.POST:
             return self.show(shared, self.more_rows(request), checked=False)
         formset = RowFormSet(request.POST, request.FILES, prefix=ROWS_PREFIX, themes=self.themes)
-        if not (shared.is_valid() and formset.is_valid()):
+        # Both are checked, so the rows' errors show even when a shared choice is missing.
+        if not all([shared.is_valid(), formset.is_valid()]):
             for form in formset.forms:
                 form.photo_again = bool(request.FILES.get(form.add_prefix("photo")))
             return self.show(shared, formset, errors=error_summary(shared, formset))

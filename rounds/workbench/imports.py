@@ -340,10 +340,12 @@ class ImportView(AdminView):
         """The stored choices and rows, checked again as they are now."""
         shared = SharedChoicesForm(stored["choices"], can_publish=self.can_publish)
         rows, errors = checked_rows(stored["rows"], self.themes)
-        errors = [
-            *((e, "") for errs in shared.errors.values() for e in errs),
-            *errors,
+        shared_errors = [
+            (f"{shared.fields[name].label}: {error}", "")
+            for name, field_errors in shared.errors.items()
+            for error in field_errors
         ]
+        errors = [*shared_errors, *errors]
         return shared, rows, errors
 
     def preview(self, stored):

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from rounds.models import Proposal
 from rounds.models.proposals import Source, Status, Visibility
+from rounds.workbench import batch
 from tests.support import pages as factories
 from tests.support import proposals as make
 from tests.support.admin import CASE_OFFICERS, EDITORS, login, url, villages
@@ -291,3 +292,26 @@ def test_an_empty_grid_proposes_today_and_saving_is_what_enter_does(client, offi
     assert page.select_one("#id_date")["value"] == timezone.localdate().isoformat()
     first_button = page.select_one("form.batch-form button[type=submit]")
     assert first_button.get_text(strip=True) == "Spara och registrera nästa"
+
+
+def test_a_failure_while_saving_leaves_no_row_and_no_photo_behind(
+    client, officer, tree, monkeypatch
+):
+    real_submit, calls = batch.services.submit, []
+
+    def failing_submit(proposal, **kwargs):
+        calls.append(proposal)
+        if len(calls) == 2:
+            raise RuntimeError("the database went away")
+        return real_submit(proposal, **kwargs)
+
+    monkeypatch.setattr(batch.services, "submit", failing_submit)
+    data = grid_data(tree["läckeby"], [{"title": "Lampa"}, {"title": "Bänk"}])
+    data["rad-0-photo"] = upload(jpeg_bytes())
+
+    with pytest.raises(RuntimeError):
+        client.post(GRID, data)
+
+    assert Proposal.objects.count() == 0
+    photo = calls[0].photo
+    assert photo.name and not photo.storage.exists(photo.name)

@@ -5,6 +5,8 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
@@ -239,3 +241,26 @@ def test_without_the_right_to_register_the_import_is_refused(client, tree, group
     assert client.get(IMPORT).status_code == 403
     assert upload(client, tree["läckeby"], csv_file("rubrik\nLampa\n")).status_code == 403
     assert Proposal.objects.count() == 0
+
+
+def test_the_preview_costs_the_same_queries_for_2_or_40_rows(client, officer, tree):
+    def preview_queries(number):
+        lines = "".join(f"Förslag {n};Trafik och vägar\n" for n in range(number))
+        location = upload(client, tree["läckeby"], csv_file("rubrik;tema\n" + lines))["Location"]
+        with CaptureQueriesContext(connection) as queries:
+            assert "Spara alla" in text(client.get(location))
+        return len(queries)
+
+    assert preview_queries(2) == preview_queries(40)
+
+
+def test_a_dialogue_closed_after_the_upload_saves_nothing(client, officer, tree):
+    preview = preview_of(client, upload(client, tree["läckeby"], csv_file("rubrik\nLampa\n")))
+    dialogue = tree["läckeby"]
+    dialogue.unpublish()
+
+    response = confirm(client, preview)
+
+    assert response.status_code == 200 and Proposal.objects.count() == 0
+    assert "Dialog: " in soup(response).select_one("#batch-errors li").get_text()
+    assert not soup(response).select("button[name=confirm]")
