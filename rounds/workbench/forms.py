@@ -7,13 +7,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
+from wagtail.models import Page
 
 from ..models import Proposal, ProposalUpdate
 from ..models.proposals import Source, Visibility
 from ..pages.tree import village_label, village_titles
 from ..proposals import personal_details
 from ..proposals.services import check_update
-from .queries import registrable_dialogues
+from .queries import possible_id, registrable_dialogues
 
 PERSONAL_FIELDS = [
     "name",
@@ -276,6 +277,13 @@ class DialogueChoiceField(forms.ModelChoiceField):
     def __init__(self, queryset=None, **kwargs):
         # The foreign key's default queryset (every dialogue) is replaced.
         super().__init__(registrable_dialogues(), **kwargs)
+
+    def to_python(self, value):
+        # An id no dialogue can have (10**20) is not a choice, rather than a database error.
+        # (A page's id is its Page's: DialoguePage's own key is the link to it.)
+        if value not in self.empty_values and possible_id(str(value), Page) is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
 
     def label_from_instance(self, obj):
         return village_label(obj, self.villages)

@@ -29,7 +29,7 @@ from wagtail_modeladmin.views import (
 
 from ..models import Proposal
 from ..models.proposals import Status, Visibility
-from . import actions, exports, letters
+from . import actions, batch, exports, imports, letters
 from .filters import DialogueFilter, RoundFilter, StaleFilter, VillageFilter
 from .links import BASE_URL_PATH
 from .listing import ProposalListing
@@ -363,6 +363,8 @@ class ProposalAdmin(ModelAdmin):
                     ("photo", self.photo_view),
                 ]
             ),
+            *batch.admin_urls(self),
+            *imports.admin_urls(self),
         )
 
 
