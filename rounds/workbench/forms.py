@@ -3,13 +3,14 @@ proposal."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Case, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 from ..models import AnswerTemplate, Department, Proposal, ProposalUpdate
-from ..models.proposals import Source
+from ..models.proposals import Source, Status
 from ..pages.tree import village_label, village_titles
 from ..proposals.services import check_update
 from .queries import possible_id, registrable_dialogues
@@ -230,8 +231,9 @@ class AnswerTemplateField(forms.ModelChoiceField):
 
     def __init__(self, *, proposal, village, **kwargs):
         self.proposal, self.village = proposal, village
+        in_status_order = Case(*(When(status=s, then=n) for n, s in enumerate(Status.values)))
         super().__init__(
-            AnswerTemplate.objects.all(),
+            AnswerTemplate.objects.order_by(in_status_order, "sort_order", "name"),
             label=_("Svarsmall"),
             empty_label=_("Ingen mall"),
             help_text=_(
