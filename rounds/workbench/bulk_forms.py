@@ -33,7 +33,7 @@ BULK_STATUSES = [choice for choice in Status.choices if choice[0] != Status.DUPL
 class IdsField(forms.Field):
     """Proposal ids from checkboxes or hidden fields; what no proposal can have is dropped."""
 
-    widget = forms.MultipleHiddenInput
+    widget = hidden_widget = forms.MultipleHiddenInput
 
     def to_python(self, value):
         ids = (possible_id(item, Proposal) for item in value or [])

@@ -4,6 +4,7 @@ all or nothing, with what was skipped named."""
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 from wagtail.models import ModelLogEntry
 
@@ -43,15 +44,13 @@ def confirm(client, action, proposals=(), **params):
 
 
 def apply(client, page, **fields):
-    """Post the confirmation form of `page` (a confirmation response) with `fields`."""
-    form = page.context["confirmed"]
-    data = {
-        "action": form.initial["action"],
-        "ids": form.initial["ids"],
-        "list_query": form.initial["list_query"],
-        **fields,
-    }
-    return client.post(url("bulk"), data)
+    """Post the confirmation form of `page` (a confirmation response) as the browser would:
+    its hidden fields as rendered, with `fields` filled in."""
+    form = BeautifulSoup(page.content, "html.parser").select_one("form[method=post]")
+    data = {}
+    for hidden in form.select("input[type=hidden]"):
+        data.setdefault(hidden["name"], []).append(hidden.get("value", ""))
+    return client.post(url("bulk"), {**data, **fields})
 
 
 def test_the_list_has_a_labelled_box_per_row_and_the_bulk_actions(client, officer, tree):
