@@ -97,7 +97,7 @@ class BulkAction:
             raise PermissionDenied
 
     def get(self, request, *args, **kwargs):
-        selection = SelectionForm(request.GET, allowed_actions=ACTIONS)
+        selection = SelectionForm(request.GET)
         if not selection.is_valid():
             return self.back(selection.data.get("list_query", ""), selection.errors)
         data = selection.cleaned_data

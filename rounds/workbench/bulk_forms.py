@@ -47,20 +47,15 @@ class SelectionForm(forms.Form):
     (its filters and search), and the way back leads to it.
     """
 
-    action = forms.ChoiceField(label=_("Åtgärd"), choices=list(ACTIONS.items()))
+    action = forms.ChoiceField(
+        label=_("Åtgärd"),
+        choices=list(ACTIONS.items()),
+        error_messages={"invalid_choice": _("Välj en av åtgärderna i listan.")},
+    )
     selected = IdsField(required=False)
     page = IdsField(required=False)
     scope = forms.MultipleChoiceField(required=False, choices=[(PAGE, PAGE), (FILTERED, FILTERED)])
     list_query = forms.CharField(required=False, max_length=2000)
-
-    def __init__(self, *args, allowed_actions, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [
-            (value, label) for value, label in ACTIONS.items() if value in allowed_actions
-        ]
-        self.fields["action"].error_messages["invalid_choice"] = _(
-            "Välj en åtgärd som du har behörighet till."
-        )
 
     @property
     def everything_listed(self):

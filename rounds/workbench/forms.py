@@ -195,9 +195,8 @@ class AnswerForm(forms.ModelForm):
             )
             written = (typed.get("public_message") or "").rstrip()
             typed["public_message"] = f"{written}\n\n{text}" if written else text
-        form = type(self)(proposal=self.proposal, initial=typed)
-        form.fields["answer_template"].village = self.fields["answer_template"].village
-        return form, problem
+        village = self.fields["answer_template"].village
+        return type(self)(proposal=self.proposal, village=village, initial=typed), problem
 
 
 def without_errors_of(error, errors):

@@ -66,7 +66,6 @@ class SaveAndNext:
     def get_context_data(self, **kwargs):
         query = {NEXT_IN: self.list_query(), THEN: "next"}
         kwargs.setdefault("save_and_next_url", f"{self.request.path}?{urlencode(query)}")
-        kwargs.setdefault("list_url", list_url(self.url_helper, self.list_query()))
         return super().get_context_data(**kwargs)
 
     def form_valid(self, form):
