@@ -1,6 +1,7 @@
 """What rounds registers with Wagtail: what pages show and serve from rounds (the hooks of
-`home.extensions`), the snippets editors manage (themes, departments), and the proposals
-workbench (`rounds.workbench`) with its dashboard panels, permissions and audit actions."""
+`home.extensions`), the snippets editors manage (themes, departments, answer templates), and
+the proposals workbench (`rounds.workbench`) with its dashboard panels, permissions and audit
+actions."""
 
 from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Department, Theme
+from .models import AnswerTemplate, Department, Theme
 from .pages import context, routes
 from .proposals import services
 from .workbench import modeladmin
@@ -43,11 +44,21 @@ class DepartmentViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class AnswerTemplateViewSet(SnippetViewSet):
+    """The working group's answer templates, one status each (`rounds.workbench.forms`)."""
+
+    model = AnswerTemplate
+    icon = "doc-full"
+    list_display = ["name", "status", "sort_order"]
+    list_filter = ["status"]
+    search_fields = ["name", "text"]
+
+
 class DialogueListsGroup(SnippetViewSetGroup):
-    menu_label = _("Teman och ansvariga")
+    menu_label = _("Listor och svarsmallar")
     menu_icon = "list-ul"
     menu_order = 300
-    items = (ThemeViewSet, DepartmentViewSet)
+    items = (ThemeViewSet, DepartmentViewSet, AnswerTemplateViewSet)
 
 
 register_snippet(DialogueListsGroup)

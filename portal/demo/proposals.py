@@ -121,6 +121,7 @@ def add_step(proposal, dialogue, step, names, duplicate_of):
         public_message=step.message,
         responsible=names.departments.get(step.responsible),
         planned_date=meeting_day + timedelta(days=planned) if planned is not None else None,
+        planned_date_unknown_reason=step.planned_unknown,
         decision_reference=step.decision.format(year=created.year),
         internal_note=step.note,
         created_at=created,

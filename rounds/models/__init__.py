@@ -1,9 +1,10 @@
 from .events import DialogueEvent
 from .pages import DialoguePage, RoundIndexPage, RoundPage
 from .proposals import Proposal, ProposalTag, ProposalUpdate, ReferenceCounter
-from .snippets import Department, Theme
+from .snippets import AnswerTemplate, Department, Theme
 
 __all__ = [
+    "AnswerTemplate",
     "Department",
     "DialogueEvent",
     "DialoguePage",

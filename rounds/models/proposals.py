@@ -276,6 +276,13 @@ class ProposalUpdate(models.Model):
         related_name="updates",
     )
     planned_date = models.DateField(_("planerat datum"), null=True, blank=True)
+    # Public: residents deserve to know why a promise has no date yet.
+    planned_date_unknown_reason = models.TextField(
+        _("varför datum inte är bestämt"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Visas publikt. Krävs för ”Längre planering” när inget planerat datum anges."),
+    )
     decision_reference = models.CharField(_("diarienummer"), max_length=60, blank=True)
     internal_note = models.TextField(_("intern anteckning"), blank=True)
     author = models.ForeignKey(

@@ -1,9 +1,12 @@
-"""Themes and departments: lists editors manage as snippets."""
+"""Themes, departments and answer templates: lists editors and the working group manage as
+snippets."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from .proposals import Status
 
 
 class Theme(index.Indexed, models.Model):
@@ -57,3 +60,48 @@ class Department(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class AnswerTemplate(models.Model):
+    """A ready public answer for one status, so fifty answers in an afternoon read alike.
+
+    The working group keeps them as snippets; the answer form offers those of the chosen status
+    and fills the public message with the text, the placeholders replaced.
+    """
+
+    name = models.CharField(_("namn"), max_length=80)
+    status = models.CharField(_("status"), max_length=20, choices=Status)
+    text = models.TextField(
+        _("text"),
+        max_length=4000,
+        help_text=_(
+            "Visas publikt som svar till invånaren. Du kan skriva {ort}, {referens} och "
+            "{ansvarig}; de byts mot förslagets ort, referens och ansvarig."
+        ),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("status"),
+        FieldPanel("text"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["status", "sort_order", "name"]
+        verbose_name = _("svarsmall")
+        verbose_name_plural = _("svarsmallar")
+
+    def __str__(self):
+        return self.name
+
+    def filled(self, *, village="", reference="", responsible=""):
+        """The text with its placeholders replaced; a placeholder without a value is left as it
+        is, so the case officer sees what to write."""
+        values = {"{ort}": village, "{referens}": reference, "{ansvarig}": responsible}
+        text = self.text
+        for placeholder, value in values.items():
+            if value:
+                text = text.replace(placeholder, str(value))
+        return text

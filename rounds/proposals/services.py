@@ -6,7 +6,7 @@ signal (`rounds.proposals.signals`) inside its transaction; emails are the liste
 
 import secrets
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -70,15 +70,51 @@ def update_search_index(proposal):
         index.remove_object(proposal)
 
 
-def check_update(status, public_message, duplicate_of=None):
-    """Refuse an update that would leave the resident without the answer they are owed."""
+# Why an answer to a proposal still waiting for moderation is refused (shown to staff).
+PENDING_MESSAGE = _(
+    "Förslaget väntar på moderering. Publicera eller dölj det innan du besvarar det."
+)
+
+
+def check_update(
+    status,
+    public_message,
+    duplicate_of=None,
+    *,
+    proposal=None,
+    responsible=None,
+    planned_date=None,
+    planned_date_unknown_reason="",
+):
+    """Refuse an update that would leave the resident without the answer they are owed.
+
+    Every path that answers (the form, the bulk update, the demo, an import) comes through here,
+    so the rules hold whoever writes: a message where the status needs one, who is responsible
+    for a longer planning and to whom a proposal was sent, a date or the public reason why there
+    is none, and moderation before any answer (an answer is public, the proposal may not be).
+    """
     errors = {}
+    if proposal is not None and proposal.visibility == Visibility.PENDING:
+        errors[NON_FIELD_ERRORS] = PENDING_MESSAGE
     if status in STATUSES_NEEDING_MESSAGE and not (public_message or "").strip():
         errors["public_message"] = _(
             "Skriv ett svar till invånaren: för den här statusen krävs det."
         )
     if status == Status.DUPLICATE and duplicate_of is None:
         errors["duplicate_of"] = _("Ange vilket förslag det är en dubblett av.")
+    if status == Status.PLANNED and responsible is None:
+        errors["responsible"] = _("Ange vem som ansvarar för den längre planeringen.")
+    if status == Status.FORWARDED and responsible is None:
+        errors["responsible"] = _("Ange vem förslaget har skickats vidare till.")
+    reason = (planned_date_unknown_reason or "").strip()
+    if status == Status.PLANNED and planned_date is None and not reason:
+        errors["planned_date"] = _(
+            "Ange ett planerat datum, eller skriv varför datumet inte är bestämt."
+        )
+    if reason and (status != Status.PLANNED or planned_date is not None):
+        errors["planned_date_unknown_reason"] = _(
+            "Skälet behövs bara för ”Längre planering” utan planerat datum. Töm fältet."
+        )
     if errors:
         raise ValidationError(errors)
 
@@ -86,7 +122,15 @@ def check_update(status, public_message, duplicate_of=None):
 @transaction.atomic
 def add_update(proposal, *, status, user=None, duplicate_of=None, **fields):
     """Add a dated update; the proposal's status and responsible follow it (ProposalUpdate.save)."""
-    check_update(status, fields.get("public_message"), duplicate_of)
+    check_update(
+        status,
+        fields.get("public_message"),
+        duplicate_of,
+        proposal=proposal,
+        responsible=fields.get("responsible"),
+        planned_date=fields.get("planned_date"),
+        planned_date_unknown_reason=fields.get("planned_date_unknown_reason", ""),
+    )
     update = ProposalUpdate(proposal=proposal, status=status, author=user, **fields)
     update.save()
     proposal.duplicate_of = duplicate_of if status == Status.DUPLICATE else None

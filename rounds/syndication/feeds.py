@@ -137,6 +137,9 @@ class EntryBuilder:
             facts.append(_("Ansvarig: %(name)s") % {"name": update.responsible.name})
         if update.planned_date:
             facts.append(_("Planerat: %(day)s") % {"day": date_format(update.planned_date)})
+        elif update.planned_date_unknown_reason:
+            reason = update.planned_date_unknown_reason
+            facts.append(_("Planerat: datum inte bestämt. %(reason)s") % {"reason": reason})
         title = _("%(reference)s %(title)s: %(status)s") % {
             "reference": proposal.reference,
             "title": proposal.public_title,

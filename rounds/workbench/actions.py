@@ -18,7 +18,7 @@ from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.log_actions import registry as log_registry
 
-from ..models.proposals import Status
+from ..models.proposals import Status, Visibility
 from ..proposals import personal_details, services
 from .duplicates import duplicate_message, similar_proposals
 from .forms import AnswerForm, EditForm, ModerationForm, RegisterForm
@@ -230,6 +230,12 @@ class ModerateProposal(ProposalAction):
 
 
 class AnswerProposal(ProposalAction):
+    """A new status with its public answer, started from an answer template if one fits.
+
+    A proposal still waiting for moderation is not answered (the answer is public, the
+    proposal may not become so): the page says so and links to moderation instead.
+    """
+
     page_title = gettext_lazy("Besvara")
     template_name = "rounds/workbench/answer.html"
 
@@ -240,11 +246,33 @@ class AnswerProposal(ProposalAction):
         return AnswerForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "proposal": self.instance}
+        village = self.instance.dialogue.get_parent()
+        return {**super().get_form_kwargs(), "proposal": self.instance, "village": village.title}
 
     def get_context_data(self, **kwargs):
-        updates = self.instance.updates.select_related("responsible", "author")
-        return super().get_context_data(updates=updates, **kwargs)
+        proposal, user = self.instance, self.request.user
+        updates = proposal.updates.select_related("responsible", "author")
+        pending = proposal.visibility == Visibility.PENDING
+        can_moderate = self.permission_helper.user_can_moderate_obj(user, proposal)
+        return super().get_context_data(
+            updates=updates,
+            pending=pending,
+            moderate_url=(
+                self.url_helper.get_action_url("moderate", self.pk_quoted)
+                if pending and can_moderate
+                else None
+            ),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if AnswerForm.USE_TEMPLATE in request.POST:
+            # Fill in the template and show the form again: nothing is saved, nothing lost.
+            form, problem = self.get_form().with_template()
+            if problem:
+                messages.error(request, problem)
+            return self.render_to_response(self.get_context_data(form=form))
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         try:

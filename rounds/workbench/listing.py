@@ -1,6 +1,10 @@
 """The workbench's list: only the declared filters, a bounded search, the count of each status,
 and the export of the same list. A mixin for wagtail-modeladmin's IndexView (composed in
-`modeladmin`)."""
+`modeladmin`), and `listed`: the same list for a query string, for the views that work through
+it (the bulk actions, "Spara och nästa").
+"""
+
+from copy import copy
 
 from django.contrib.admin.filters import FieldListFilter
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -9,11 +13,47 @@ from django.db.models import Count, Q
 from django.http import QueryDict
 
 from ..models.proposals import Status
+from .bulk_forms import ACTIONS, HIDE, PUBLISH, UPDATE
 from .exports import export_response
 from .filters import worded_choices
 
 # More words than this in a search are dropped: each one adds a nested condition to the query.
 MAX_SEARCH_WORDS = 10
+# What a list's query string may say about the list itself; the page and the export are not it.
+NOT_THE_LIST = ("p", "export")
+# A query string longer than this is no list a person made: it is taken as the whole list.
+MAX_QUERY_LENGTH = 2000
+
+
+def list_query(query):
+    """The list's part of a query string ("status__exact=received&q=buss"), as a string: the
+    filters, the search and the order, without the page or the export."""
+    if not isinstance(query, str) or len(query) > MAX_QUERY_LENGTH:
+        return ""
+    params = QueryDict(query, mutable=True)
+    for name in NOT_THE_LIST:
+        params.pop(name, None)
+    return params.urlencode()
+
+
+def listed(model_admin, request, query):
+    """The proposals of the list that `query` shows, in its order: the list's own filters,
+    search and ordering, so a bulk action or a walk through the list never disagrees with it.
+
+    Runs the list view itself (`model_admin.listed_view_class`, stopped at its queryset), as the
+    user who asks: a user who may not see the list gets PermissionDenied.
+    """
+    listing_request = copy(request)
+    listing_request.method = "GET"
+    listing_request.GET = QueryDict(list_query(query))
+    return model_admin.listed_view_class.as_view(model_admin=model_admin)(listing_request)
+
+
+class StopsAtQueryset:
+    """The list view answering with its filtered, searched and ordered queryset, not a page."""
+
+    def get(self, request, *args, **kwargs):
+        return self.queryset
 
 
 def without_nul(query):
@@ -110,3 +150,17 @@ class ProposalListing:
             }
             for value, label in Status.choices
         ]
+
+    def bulk_actions(self):
+        """The bulk actions this user may take on the list, as (value, label); none, no boxes."""
+        helper, user = self.permission_helper, self.request.user
+        allowed = {PUBLISH: helper.user_can_moderate(user), HIDE: helper.user_can_moderate(user)}
+        allowed[UPDATE] = helper.user_can_answer(user)
+        return [(value, label) for value, label in ACTIONS.items() if allowed[value]]
+
+    def bulk_url(self):
+        return self.url_helper.get_action_url("bulk")
+
+    def list_query(self):
+        """This list's query string, for the bulk actions and the walk to come back to."""
+        return list_query(self.request.GET.urlencode())

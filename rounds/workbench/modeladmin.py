@@ -1,8 +1,8 @@
 """`ProposalAdmin`: the proposals workbench under "Förslag" in the Wagtail admin menu.
 
 The only module that imports wagtail-modeladmin: it wires the workbench into the admin (the
-model admin, who may do what, its buttons and views). What the views do is in `listing` and
-`actions`, on Django's and Wagtail's own APIs.
+model admin, who may do what, its buttons and views). What the views do is in `listing`,
+`actions`, `bulk` and `walk`, on Django's and Wagtail's own APIs.
 """
 
 from django.contrib.admin import display
@@ -29,10 +29,10 @@ from wagtail_modeladmin.views import (
 
 from ..models import Proposal
 from ..models.proposals import Status, Visibility
-from . import actions, batch, exports, imports, letters
+from . import actions, batch, bulk, exports, imports, letters, walk
 from .filters import DialogueFilter, RoundFilter, StaleFilter, VillageFilter
 from .links import BASE_URL_PATH
-from .listing import ProposalListing
+from .listing import ProposalListing, StopsAtQueryset
 from .queries import possible_id, workbench_proposals
 
 # Statuses that still wait for the working group get the highlighted badge.
@@ -81,8 +81,11 @@ class ProposalButtonHelper(ButtonHelper):
 
     def _button(self, action, pk, label, title, classnames_add=None, classnames_exclude=None):
         classnames = ["button-secondary", *(classnames_add or [])]
+        url = self.url_helper.get_action_url(action, quote(pk))
+        if isinstance(self.view, ProposalListing):  # the list's filters, for "Spara och nästa"
+            url = walk.action_url(self.url_helper, action, quote(pk), self.view.list_query())
         return {
-            "url": self.url_helper.get_action_url(action, quote(pk)),
+            "url": url,
             "label": label,
             "classname": self.finalise_classname(classnames, classnames_exclude),
             "title": title,
@@ -118,6 +121,8 @@ class ProposalButtonHelper(ButtonHelper):
 
     def answer_button(self, obj, classnames_add=None, classnames_exclude=None):
         title = _("Ny status och svar till invånaren")
+        if obj.visibility == Visibility.PENDING:
+            title = _("Förslaget väntar på moderering: publicera eller dölj det först")
         return self._button(
             "answer", obj.pk, _("Besvara"), title, classnames_add, classnames_exclude
         )
@@ -148,6 +153,10 @@ class ProposalIndexView(ProposalListing, IndexView):
     pass
 
 
+class ProposalListedView(StopsAtQueryset, ProposalIndexView):
+    """The list as a queryset, for the bulk actions and the walk (`listing.listed`)."""
+
+
 class ProposalInspectView(actions.InspectProposal, InspectView):
     pass
 
@@ -160,11 +169,15 @@ class ProposalEditView(actions.EditProposal, EditView):
     pass
 
 
-class ModerateView(actions.ModerateProposal, InstanceSpecificView, FormView):
-    pass
+class ModerateView(walk.SaveAndNext, actions.ModerateProposal, InstanceSpecificView, FormView):
+    walk_action = "moderate"
 
 
-class AnswerView(actions.AnswerProposal, InstanceSpecificView, FormView):
+class AnswerView(walk.SaveAndNext, actions.AnswerProposal, InstanceSpecificView, FormView):
+    walk_action = "answer"
+
+
+class BulkView(bulk.BulkAction, WMABaseView):
     pass
 
 
@@ -198,6 +211,7 @@ class ProposalAdmin(ModelAdmin):
     permission_helper_class = ProposalPermissionHelper
     button_helper_class = ProposalButtonHelper
     index_view_class = ProposalIndexView
+    listed_view_class = ProposalListedView
     inspect_view_class = ProposalInspectView
     edit_view_class = ProposalEditView
     create_view_class = RegisterView
@@ -206,6 +220,7 @@ class ProposalAdmin(ModelAdmin):
     inspect_template_name = "rounds/workbench/inspect.html"
     list_per_page = 50
     index_view_extra_css = ["rounds/workbench/workbench.css"]
+    index_view_extra_js = ["rounds/workbench/bulk-select.js"]
     # The list fits beside the admin menu at 1280 px: values that belong together share a
     # column, the second under the first (the filters and the export keep each one apart).
     list_display = [
@@ -237,9 +252,13 @@ class ProposalAdmin(ModelAdmin):
         return workbench_proposals()
 
     def get_list_display(self, request):
+        columns = list(self.list_display)
         if self.can_view_personal_data(request):
-            return [*self.list_display, "name"]
-        return self.list_display
+            columns.append("name")
+        helper, user = self.permission_helper, request.user
+        if helper.user_can_moderate(user) or helper.user_can_answer(user):
+            columns.insert(0, "select")  # for the bulk actions
+        return columns
 
     def get_search_fields(self, request):
         if self.can_view_personal_data(request):
@@ -248,6 +267,18 @@ class ProposalAdmin(ModelAdmin):
 
     def get_list_export(self, request):
         return [key for key, _heading in exports.columns(self.can_view_personal_data(request))]
+
+    @display(description=gettext_lazy("välj"))
+    def select(self, obj):
+        """A box for the bulk actions, labelled with the reference for a screen reader."""
+        return format_html(
+            '<input type="checkbox" name="selected" value="{}" id="select-{}" data-bulk-row>'
+            '<label for="select-{}" class="w-sr-only">{}</label>',
+            obj.pk,
+            obj.pk,
+            obj.pk,
+            _("Välj %(reference)s") % {"reference": obj.reference},
+        )
 
     @display(description=gettext_lazy("förslag"), ordering="reference")
     def proposal(self, obj):
@@ -346,6 +377,9 @@ class ProposalAdmin(ModelAdmin):
             ),
         )
 
+    def bulk_view(self, request):
+        return self.run_view(BulkView, request)
+
     def get_admin_urls_for_registration(self):
         helper = self.url_helper
         return (
@@ -365,6 +399,11 @@ class ProposalAdmin(ModelAdmin):
             ),
             *batch.admin_urls(self),
             *imports.admin_urls(self),
+            re_path(
+                rf"^{helper.base_url_path}/bulk/$",
+                self.bulk_view,
+                name=helper.get_action_url_name("bulk"),
+            ),
         )
 
 

@@ -26,6 +26,7 @@ def resident_emails(site):
         Status.PLANNED,
         public_message="Vi sätter upp en ny lampa när marken har tinat.",
         responsible=make.department("Samhällsbyggnadsförvaltningen"),
+        planned_date_unknown_reason="Dagen beror på när tjälen går ur marken.",
         decision_reference="SBF 2026/118",
     )
     kinds = {message.subject.split()[0] for message in mail.outbox}

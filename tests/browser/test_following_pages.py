@@ -111,6 +111,7 @@ def follower_emails(site):
         Status.PLANNED,
         public_message="Vi sätter upp en ny lampa när marken har tinat.",
         responsible=make.department("Samhällsbyggnadsförvaltningen"),
+        planned_date_unknown_reason="Dagen beror på när tjälen går ur marken.",
     )
     update.created_at -= timedelta(days=7)
     update.save()

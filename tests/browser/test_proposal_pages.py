@@ -53,7 +53,12 @@ def proposals(site):
         if n % 3 == 0:
             make.answer(item, Status.FORWARDED, responsible=region, public_message="Skickat.")
         elif n % 3 == 1:
-            make.answer(item, Status.PLANNED, responsible=roads)
+            make.answer(
+                item,
+                Status.PLANNED,
+                responsible=roads,
+                planned_date_unknown_reason="Dagen bestäms i nästa års budget.",
+            )
     lists = dialogue.url + "forslag/"
     return {
         "dialogue-list-filtered": f"{lists}?status=planned&tema={nature.pk}&ordning=uppdaterad",

@@ -3,6 +3,7 @@ document when printed or saved as PDF."""
 
 import re
 import unicodedata
+from datetime import date
 from io import BytesIO
 
 import pytest
@@ -57,6 +58,7 @@ def summary(site):
             proposal,
             status,
             responsible=responsible,
+            planned_date=date(2027, 6, 1) if status == Status.PLANNED else None,
             public_message=f"Svar {n + 1:02}: arbetsgruppen har gått igenom förslaget noga. "
             "Här står vad som händer härnäst, och varför, så att alla i byn kan följa det.",
         )

@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import dateformat, timezone, translation
 
@@ -432,13 +433,17 @@ def test_no_status_email_when_the_resident_should_not_get_one(sent, bertil, offi
     assert status_email(update).to == [BERTIL["email"]]
 
 
-def test_an_answer_before_publication_is_not_emailed_but_publication_is(sent, officer):
+def test_an_answer_before_publication_is_refused_and_publication_is_emailed(sent, officer):
+    """A pending proposal is moderated first: the refused answer emails nobody."""
     proposal, _ = sent
     mail.outbox.clear()
 
-    make.answer(proposal, Status.REVIEWING, user=officer)
+    with pytest.raises(ValidationError):
+        make.answer(proposal, Status.REVIEWING, user=officer)
     assert mail.outbox == []
     services.publish(proposal, user=officer)
+    make.answer(proposal, Status.REVIEWING, user=officer)
 
-    (message,) = mail.outbox
-    assert "Status just nu: Behandlas" in message.body
+    published, answered = mail.outbox
+    assert "Status just nu: Mottaget" in published.body
+    assert "Behandlas" in answered.body

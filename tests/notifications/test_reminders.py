@@ -184,21 +184,30 @@ def week(village):
     dialogue = village["dialogue"]
     lamp = make.proposal(dialogue, title="Belysning vid busshållplatsen", name="Anna Andersson")
     bench = make.proposal(dialogue, title="En bänk vid badplatsen", email="bo@example.org")
-    pending = make.proposal(dialogue, title="Väntar på granskning", visibility=Visibility.PENDING)
+    hidden = make.proposal(dialogue, title="Dolt förslag", visibility=Visibility.HIDDEN)
     elsewhere = make.proposal(
         factories.dialogue(factories.place("Boda"), village["round"]), title="Annan ort"
     )
 
-    def answer(item, status, when, message):
-        update = make.answer(item, status, public_message=message, internal_note="Intern sak.")
+    def answer(item, status, when, message, **fields):
+        update = make.answer(
+            item, status, public_message=message, internal_note="Intern sak.", **fields
+        )
         update.created_at = when
         update.save()
 
     answer(lamp, Status.REVIEWING, local(monday - timedelta(days=1), 23, 59), "Före veckan.")
     answer(lamp, Status.DIRECT_ACTION, local(monday, 0, 1), "Lampan sätts upp i vår.")
-    answer(bench, Status.PLANNED, local(monday + timedelta(days=6), 23, 30), "Vi planerar.")
+    answer(
+        bench,
+        Status.PLANNED,
+        local(monday + timedelta(days=6), 23, 30),
+        "Vi planerar.",
+        responsible=make.department(),
+        planned_date=monday + timedelta(days=90),
+    )
     answer(bench, Status.DONE, local(monday + timedelta(days=7), 0, 10), "Efter veckan.")
-    answer(pending, Status.REVIEWING, local(monday + timedelta(days=2)), "Inte publikt.")
+    answer(hidden, Status.REVIEWING, local(monday + timedelta(days=2)), "Inte publikt.")
     answer(elsewhere, Status.DONE, local(monday + timedelta(days=2)), "Annan ort.")
     mail.outbox.clear()
     return monday

@@ -385,7 +385,13 @@ def test_the_summary_costs_the_same_queries_with_3_or_30_proposals(client, dialo
     themes = [make.theme(f"Tema {n}") for n in range(6)]
     departments = [make.department(f"Förvaltning {n}") for n in range(6)]
     first = make.proposal(dialogue, title="Det första")
-    make.answer(first, Status.PLANNED, public_message="Planeras.", responsible=departments[0])
+    make.answer(
+        first,
+        Status.PLANNED,
+        public_message="Planeras.",
+        responsible=departments[0],
+        planned_date=date(2027, 5, 1),
+    )
 
     def grow(size):
         while dialogue.proposals.count() < size:
@@ -396,7 +402,11 @@ def test_the_summary_costs_the_same_queries_with_3_or_30_proposals(client, dialo
             else:
                 status = [Status.PLANNED, Status.NOT_FEASIBLE][n % 2]
                 make.answer(
-                    item, status, public_message=f"Svar {n}.", responsible=departments[n % 6]
+                    item,
+                    status,
+                    public_message=f"Svar {n}.",
+                    responsible=departments[n % 6],
+                    planned_date=date(2027, 5, 1) if status == Status.PLANNED else None,
                 )
 
     grow(3)

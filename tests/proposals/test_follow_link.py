@@ -222,6 +222,7 @@ def test_a_public_proposal_shows_its_status_and_public_timeline(client, dialogue
         public_message="Vi tar upp det i budgeten för nästa år.",
         internal_note="Ring Anna om detta.",
         responsible=department,
+        planned_date_unknown_reason="Budgeten beslutas i november.",
     )
 
     response = client.get(follow_url(proposal.follow_token))
@@ -233,6 +234,8 @@ def test_a_public_proposal_shows_its_status_and_public_timeline(client, dialogue
     assert state.find("a")["href"] == proposal.get_public_url()
     timeline = page.find(id="timeline-heading").parent
     assert "Vi tar upp det i budgeten för nästa år." in timeline.get_text()
+    # No date yet, and the resident is told why.
+    assert "Datum inte bestämt: Budgeten beslutas i november." in timeline.get_text()
     assert department.name in timeline.get_text()
     assert "Ring Anna" not in text(response)
     assert not page.find("button", string="Återkalla förslaget")

@@ -1,7 +1,7 @@
 """A proposal's status, responsible and date are its latest update's however the update is
 written: through the services, or straight through the ORM (a data fix in the shell, an import)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -61,7 +61,9 @@ def test_a_backdated_update_does_not_replace_a_later_one(proposal):
 
 def test_deleting_the_latest_update_gives_the_proposal_the_one_before(client, proposal):
     department = make.department()
-    planned = make.answer(proposal, Status.PLANNED, responsible=department)
+    planned = make.answer(
+        proposal, Status.PLANNED, responsible=department, planned_date=date(2027, 5, 1)
+    )
     mistake = ProposalUpdate.objects.create(
         proposal=proposal, status=Status.DONE, created_at=timezone.now() + timedelta(minutes=1)
     )

@@ -30,7 +30,13 @@ def lists(site_tree):
     crossing = make.proposal(
         dialogue, title="Övergångsställe vid skolan", theme=traffic, name="Eva"
     )
-    make.answer(crossing, Status.PLANNED, responsible=roads, public_message="Planeras till 2027.")
+    make.answer(
+        crossing,
+        Status.PLANNED,
+        responsible=roads,
+        public_message="Planeras till 2027.",
+        planned_date_unknown_reason="Dagen bestäms i budgeten för 2027.",
+    )
     benches = make.proposal(dialogue, title="Bänkar vid ån", theme=nature)
     make.answer(benches, Status.DONE, responsible=roads, public_message="Bänkarna är på plats.")
     bus = make.proposal(dialogue, title="Tätare bussar", theme=traffic)

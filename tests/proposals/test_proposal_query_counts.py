@@ -1,6 +1,8 @@
 """Proposal lists, the proposal page and search cost the same number of queries with 3
 proposals (or updates) as with 300 (or 30)."""
 
+from datetime import date
+
 import pytest
 
 from rounds.models import Proposal
@@ -73,7 +75,14 @@ def test_proposal_page_uses_a_constant_number_of_queries(client, tree):
         while proposal.updates.count() < size - 1:
             n = proposal.updates.count()
             status = Status.PLANNED if n % 2 else Status.REVIEWING
-            make.answer(proposal, status, responsible=departments[n], public_message=f"Steg {n}.")
+            planned = date(2027, 1, n) if status == Status.PLANNED else None
+            make.answer(
+                proposal,
+                status,
+                responsible=departments[n],
+                public_message=f"Steg {n}.",
+                planned_date=planned,
+            )
         make.answer(proposal, Status.DUPLICATE, public_message="Samma.", duplicate_of=original)
 
     grow(SMALL_UPDATES)

@@ -37,7 +37,11 @@ def test_the_workbench_forms_word_their_empty_choices(client, officer, proposal)
         "theme": "Välj tema",
         "age_group": "Inte angiven",
     }
-    assert first_options(answer) == {"status": "Välj status", "responsible": "Välj ansvarig"}
+    assert first_options(answer) == {
+        "status": "Välj status",
+        "answer_template": "Ingen mall",
+        "responsible": "Välj ansvarig",
+    }
     assert first_options(edit) == {"age_group": "Inte angiven"}
     for page in (register, answer, edit):
         assert "---------" not in text_of(page)

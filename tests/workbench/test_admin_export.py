@@ -41,6 +41,7 @@ def tree(home):
         Status.PLANNED,
         public_message="Belysningen byts 2027.",
         responsible=make.department("Samhällsbyggnad"),
+        planned_date_unknown_reason="Dagen bestäms när upphandlingen är klar.",
     )
     make.proposal(tree["påryd"], title="Fler bänkar vid ån")
     return tree
@@ -198,6 +199,7 @@ def test_csv_has_what_the_working_group_follows_up(client, tree):
         bench,
         Status.PLANNED,
         public_message="Bänken ställs ut i vår.",
+        responsible=make.department(),
         planned_date=date(2027, 5, 1),
         decision_reference="KS 2026/118",
     )
@@ -233,7 +235,7 @@ def test_csv_has_what_the_working_group_follows_up(client, tree):
 
 def test_xlsx_opens_with_a_frozen_filterable_header_and_real_dates(client, tree):
     bench = redacted(tree["påryd"], location="Åstranden " * 20)
-    make.answer(bench, Status.PLANNED, planned_date=date(2027, 5, 1))
+    make.answer(bench, Status.PLANNED, planned_date=date(2027, 5, 1), responsible=make.department())
 
     response = export(client, CASE_OFFICERS, "xlsx")
 

@@ -26,7 +26,7 @@ def test_each_column_holds_two_values_that_belong_together(client, tree):
     login(client, CASE_OFFICERS)
     proposal = make.proposal(
         tree["påryd"],
-        visibility=Visibility.PENDING,
+        visibility=Visibility.HIDDEN,  # answered, so moderated: not pending
         title="Trasigt räcke vid bron",
         theme=make.theme("Trafik och vägar"),
         source=Source.WALK,
@@ -37,6 +37,7 @@ def test_each_column_holds_two_values_that_belong_together(client, tree):
     page = soup_of(client, url("index"))
 
     assert columns(page) == [
+        "Välj",
         "Förslag",
         "Ort och dialog",
         "Status och synlighet",
@@ -45,14 +46,15 @@ def test_each_column_holds_two_values_that_belong_together(client, tree):
         "Namn",
     ]
     [row] = cells(page)
-    assert row[0].startswith(f"{proposal.reference} Trasigt räcke vid bron Visa")
-    assert row[1:4] == [
+    assert row[0] == f"Välj {proposal.reference}"  # the box for the bulk actions
+    assert row[1].startswith(f"{proposal.reference} Trasigt räcke vid bron Visa")
+    assert row[2:5] == [
         f"Påryd {tree['påryd'].title}",
-        "Behandlas Väntar på moderering",
+        "Behandlas Dolt",
         "Trafik och vägar Trafikverket",
     ]
-    assert row[4].endswith("Förbättringsvandringen")
-    assert row[5] == "Anna Andersson"
+    assert row[5].endswith("Förbättringsvandringen")
+    assert row[6] == "Anna Andersson"
 
 
 def test_an_editor_sees_the_same_columns_without_the_name(client, tree):
@@ -63,7 +65,7 @@ def test_an_editor_sees_the_same_columns_without_the_name(client, tree):
 
     assert columns(page)[-1] == "Inkommet och källa"
     assert "Anna Andersson" not in text_of(page)
-    assert cells(page)[0][3] == "– –"  # neither theme nor responsible yet
+    assert cells(page)[0][4] == "– –"  # neither theme nor responsible yet
 
 
 def test_the_filters_sit_closed_above_the_list_and_name_those_in_use(client, tree):
@@ -99,4 +101,4 @@ def test_the_filters_sit_closed_above_the_list_and_name_those_in_use(client, tre
         "Uppdatering": ["Alla, även nyligen uppdaterade"],
     }  # (no theme nor responsible yet: those filters are not shown)
     [row] = cells(filtered)
-    assert "Fler bänkar vid ån" in row[0]
+    assert "Fler bänkar vid ån" in row[1]

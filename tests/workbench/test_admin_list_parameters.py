@@ -123,7 +123,8 @@ def test_the_declared_filters_search_and_order_still_work(client, tree, user):
     assert refs(dialogue=tree["läckeby"].pk) == [marked.reference]
     assert refs(q=marked.reference) == [marked.reference]
     assert len(refs(status__exact=[Status.REVIEWING, Status.RECEIVED])) == 3
-    ordered = client.get(url("index"), {"o": "0"}).context["object_list"]
+    # Column 0 is the bulk actions' box; 1 the reference.
+    ordered = client.get(url("index"), {"o": "1"}).context["object_list"]
     assert [p.reference for p in ordered] == sorted(p.reference for p in ordered)
 
 

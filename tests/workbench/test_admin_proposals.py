@@ -1,7 +1,7 @@
 """The proposals workbench: index, inspect, moderation, answers and registration (the dashboard's
 panels are in test_admin_dashboard)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -32,7 +32,13 @@ def officer(client, db):
 def test_index_shows_villages_and_counts_each_status(client, officer, tree):
     make.proposal(tree["läckeby"], title="Gatlampor vid busshållplatsen")
     answered = make.proposal(tree["påryd"], title="Fler bänkar vid ån")
-    make.answer(answered, Status.PLANNED, public_message="Vi planerar bänkar till våren.")
+    make.answer(
+        answered,
+        Status.PLANNED,
+        public_message="Vi planerar bänkar till våren.",
+        responsible=make.department(),
+        planned_date=date(2027, 4, 1),
+    )
     make.proposal(tree["påryd"], visibility=Visibility.PENDING, title="Hundrastgård")
 
     response = client.get(url("index"))
@@ -101,9 +107,8 @@ def test_index_uses_the_same_number_of_queries_for_few_and_many_proposals(client
 
 
 def test_inspect_shows_original_and_public_text_and_the_whole_history(client, officer, tree):
-    proposal = make.proposal(
-        tree["läckeby"], visibility=Visibility.PENDING, title="Lampa hos Kalle"
-    )
+    # Hidden, as a pending proposal is not answered until it is moderated.
+    proposal = make.proposal(tree["läckeby"], visibility=Visibility.HIDDEN, title="Lampa hos Kalle")
     Proposal.objects.filter(pk=proposal.pk).update(public_title="Lampa vid bron")
     department = make.department("Trafikverket")
     make.answer(

@@ -41,8 +41,9 @@ def test_the_workbench_says_moderera_for_moderation(client, officer, tree):
     dashboard = soup_of(client, "/admin/")
     register = soup_of(client, url("create"))
 
-    assert buttons(index, pending)["Moderera"] == url("moderate", pending.pk)
-    assert buttons(index, public)["Ändra synlighet"] == url("moderate", public.pk)
+    # From the list, the links remember it (its filters) for "Spara och nästa".
+    assert buttons(index, pending)["Moderera"] == url("moderate", pending.pk) + "?next_in="
+    assert buttons(index, public)["Ändra synlighet"] == url("moderate", public.pk) + "?next_in="
     assert text_of(moderate.h1).startswith("Moderera")
     assert text_of(moderate.title).startswith(f"Moderera {pending.reference}")
     assert "Synlighet nu: Väntar på moderering" in text_of(moderate)

@@ -1,4 +1,5 @@
-"""Themes residents choose for their proposals, and who can be responsible for them."""
+"""Themes residents choose for their proposals, who can be responsible for them, and the
+working group's answer templates."""
 
 THEMES = (
     ("Trafik och säkerhet", "Hastigheter, korsningar, skolvägar och trafikmiljön i orten."),
@@ -75,5 +76,56 @@ DEPARTMENTS = (
         EXTERNAL,
         "Mark eller byggnader som ägs privat; kommunen kan bara föra frågan vidare.",
         "",
+    ),
+)
+
+# The working group's answer templates: (name, status, text). {ort}, {referens} and {ansvarig}
+# become the proposal's village, reference and responsible in the answer form.
+ANSWER_TEMPLATES = (
+    (
+        "Arbetsgruppen går igenom förslagen",
+        "reviewing",
+        "Tack för ditt förslag från utvecklingsdialogen i {ort}. Kommunens arbetsgrupp, med "
+        "tjänstemän från flera förvaltningar, går nu igenom alla förslag från orten. Du får "
+        "besked här när vi vet om förslaget blir en direkt åtgärd eller behöver längre "
+        "planering.",
+    ),
+    (
+        "Direkt åtgärd",
+        "direct_action",
+        "Förslaget är en åtgärd som kommunen kan göra utan längre planering. {ansvarig} har "
+        "fått uppdraget, och vi skriver här när det är gjort.",
+    ),
+    (
+        "Längre planering hos ansvarig",
+        "planned",
+        "Förslaget behöver planeras och kanske budgeteras innan det kan genomföras. {ansvarig} "
+        "ansvarar för planeringen och vi visar här när det finns ett beslut.",
+    ),
+    (
+        "Skickat till Trafikverket",
+        "forwarded",
+        "Vägen genom {ort} sköts av Trafikverket, inte av kommunen. Vi har skickat förslaget "
+        "{referens} vidare till Trafikverket, som bjuds in till utvecklingsdialogerna och "
+        "svarar för sina vägar.",
+    ),
+    (
+        "Skickat till Kalmar Länstrafik",
+        "forwarded",
+        "Turer och hållplatser för bussen planeras av Region Kalmar län genom Kalmar "
+        "Länstrafik. Vi har skickat förslaget {referens} till dem och tar upp det igen när vi "
+        "följer upp dialogen i {ort}.",
+    ),
+    (
+        "Genomförs inte: privat mark",
+        "not_feasible",
+        "Platsen ligger på privat mark, så kommunen kan inte göra åtgärden själv. Vi har "
+        "berättat om förslaget för markägaren.",
+    ),
+    (
+        "Genomfört",
+        "done",
+        "Åtgärden är genomförd. Tack för att du var med i utvecklingsdialogen i {ort} och "
+        "hjälpte oss se vad som kunde bli bättre.",
     ),
 )

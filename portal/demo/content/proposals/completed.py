@@ -319,15 +319,16 @@ SMEDBY = (
                 "Kommunen ser över hastighetsgränserna i alla orter. Förslaget om 30 km/tim på "
                 "Smedbys bostadsgator tas med i den översynen.",
                 PLANNING,
-                planned_in_days=420,
+                planned_unknown="Översynen har ännu ingen tidplan: samhällsbyggnadsnämnden "
+                "beslutar om den i sin verksamhetsplan för nästa år.",
                 decision="SBN {year}/0217",
             ),
             Step(
                 400,
                 Status.PLANNED,
-                "Översynen har dragit ut på tiden i väntan på ny vägledning om "
+                "Översynen har nu en tidplan men drar ut på tiden i väntan på ny vägledning om "
                 "hastighetsgränser. Förslaget finns kvar i arbetet, och vi räknar med beslut "
-                "till det nya planerade datumet.",
+                "till det planerade datumet.",
                 PLANNING,
                 planned_in_days=1300,
                 decision="SBN {year}/0217",

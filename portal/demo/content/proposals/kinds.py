@@ -54,6 +54,7 @@ class Step:
     message: str = ""
     responsible: str = ""
     planned_in_days: int | None = None  # the planned date, in days after the meeting
+    planned_unknown: str = ""  # for a longer planning without a date: why (public)
     decision: str = ""  # a diarienummer pattern such as "KS {year}/0123"; year of the update
     note: str = ""  # internal, never public
 
