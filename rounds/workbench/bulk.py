@@ -6,7 +6,8 @@ how many and which, with what the action asks for, and the confirmation comes ba
 the ids confirmed, so a proposal that arrives in the list meanwhile is never touched unseen.
 Everything goes through the services (`rounds.proposals.services`), in one transaction: all
 the proposals change, or none does. Proposals an action cannot apply to (withdrawn ones are
-never published, pending ones are not answered) are skipped and named, never refused in silence.
+never published, nor in bulk one with a photo or personal details the moderator has not seen;
+pending ones are not answered) are skipped and named, never refused in silence.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,7 +19,7 @@ from wagtail.admin import messages
 
 from ..models import Proposal
 from ..models.proposals import Visibility
-from ..proposals import services
+from ..proposals import personal_details, services
 from .bulk_forms import (
     ACTION_FORMS,
     ACTIONS,
@@ -42,11 +43,22 @@ def skip_reason(action, proposal):
         return _("återkallat av invånaren")
     if action == PUBLISH and proposal.visibility == Visibility.PUBLIC:
         return _("redan publicerat")
+    # Moderation sees what it publishes: a photo, or what looks like a phone number or an
+    # address in the text, is looked at on the proposal's own moderation page.
+    if action == PUBLISH and proposal.photo:
+        return _("har ett foto som ska ses innan det publiceras")
+    if action == PUBLISH and has_personal_details(proposal):
+        return _("texten ser ut att innehålla personuppgifter")
     if action == HIDE and proposal.visibility == Visibility.HIDDEN:
         return _("redan dolt")
     if action == UPDATE and proposal.visibility == Visibility.PENDING:
         return _("väntar på moderering")
     return None
+
+
+def has_personal_details(proposal):
+    texts = (proposal.public_title, proposal.public_body, proposal.location)
+    return any(personal_details.find(text) for text in texts)
 
 
 def done_message(action, count, form):

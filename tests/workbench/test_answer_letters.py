@@ -171,8 +171,8 @@ def test_the_letter_says_the_answer_to_the_address_in_the_window(client, officer
         responsible=department,
         planned_date=date(2027, 6, 1),
     )
-    # A later step without a message or date keeps the answer and the date given.
-    make.answer(proposal, Status.PLANNED, responsible=department)
+    # A later step without a message keeps the answer given.
+    make.answer(proposal, Status.PLANNED, responsible=department, planned_date=date(2027, 6, 1))
 
     response = client.get(url("letter", proposal.pk))
 
@@ -207,7 +207,13 @@ def test_the_letter_says_the_answer_to_the_address_in_the_window(client, officer
 
 def test_a_final_answer_leaves_out_the_date_once_planned(client, officer, tree):
     proposal = letter_resident(tree["läckeby"])
-    make.answer(proposal, Status.PLANNED, public_message="Våren.", planned_date=date(2027, 5, 1))
+    make.answer(
+        proposal,
+        Status.PLANNED,
+        public_message="Våren.",
+        responsible=make.department("Fritidsförvaltningen"),
+        planned_date=date(2027, 5, 1),
+    )
     make.answer(proposal, Status.DONE, public_message="Klart!")
 
     text = text_of(client.get(url("letter", proposal.pk)))

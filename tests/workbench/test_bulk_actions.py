@@ -159,6 +159,37 @@ def test_withdrawn_proposals_are_skipped_and_named_when_publishing(client, offic
     assert withdrawn.visibility == Visibility.HIDDEN
 
 
+def test_bulk_publishing_leaves_photos_and_personal_details_to_be_seen_one_by_one(
+    client, officer, tree
+):
+    plain = make.proposal(tree["läckeby"], visibility=Visibility.PENDING, title="Bänk vid ån")
+    photo = make.proposal(
+        tree["läckeby"], visibility=Visibility.PENDING, title="Gropen", photo_name="grop.jpg"
+    )
+    phone = make.proposal(
+        tree["läckeby"],
+        visibility=Visibility.PENDING,
+        title="Ring mig",
+        body="Ring mig på 070-123 45 67 så berättar jag mer.",
+    )
+
+    page = confirm(client, "publish", [plain, photo, phone])
+    done = apply(client, page)
+
+    assert said(done) == [
+        "1 förslag publicerat.",
+        # In the list's order: the newest first.
+        f"2 förslag hoppades över: {phone.reference} (texten ser ut att innehålla "
+        f"personuppgifter), {photo.reference} (har ett foto som ska ses innan det publiceras).",
+    ]
+    visibility = dict(Proposal.objects.values_list("pk", "visibility"))
+    assert visibility == {
+        plain.pk: Visibility.PUBLIC,
+        photo.pk: Visibility.PENDING,
+        phone.pk: Visibility.PENDING,
+    }
+
+
 def test_hiding_needs_one_internal_reason_for_all_and_keeps_the_choice(client, officer, tree):
     proposals = pending_in(tree["läckeby"], 2)
     page = confirm(client, "hide", proposals)
