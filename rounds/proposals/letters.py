@@ -43,6 +43,7 @@ class Letter:
     message_date: date | None
     responsible: str
     planned_date: date | None
+    date_reason: str  # why no date is planned yet, when none is
     public_url: str  # "" when the public cannot see the proposal
     qr_code: str  # an SVG data: URI of a QR code for public_url, or ""
 
@@ -56,12 +57,14 @@ def letter_proposals(proposals=None):
 
     `latest_message` and its date come from the latest update with a public message, so a later
     update that only changes the status keeps the answer the resident was given;
-    `latest_planned_date` is the latest planned date. `is_listed` is `Proposal.objects.public()`:
-    a letter must not send anyone to a page that answers 404.
+    `latest_planned_date` and `latest_date_reason` come from the latest update that said
+    anything about the date: a planned date, or why there is none yet. `is_listed` is
+    `Proposal.objects.public()`: a letter must not send anyone to a page that answers 404.
     """
     proposals = Proposal.objects.all() if proposals is None else proposals
     updates = ProposalUpdate.objects.filter(proposal=OuterRef("pk")).order_by("-created_at", "-pk")
     answered = updates.exclude(public_message="")
+    dated = updates.exclude(planned_date=None, planned_date_unknown_reason="")
     return (
         proposals.select_related("dialogue", "responsible")
         .defer("dialogue__body", "dialogue__summary")
@@ -69,9 +72,8 @@ def letter_proposals(proposals=None):
             village_title=village_title_of("dialogue"),
             latest_message=Subquery(answered.values("public_message")[:1]),
             latest_message_at=Subquery(answered.values("created_at")[:1]),
-            latest_planned_date=Subquery(
-                updates.exclude(planned_date=None).values("planned_date")[:1]
-            ),
+            latest_planned_date=Subquery(dated.values("planned_date")[:1]),
+            latest_date_reason=Subquery(dated.values("planned_date_unknown_reason")[:1]),
             is_listed=Exists(Proposal.objects.public().filter(pk=OuterRef("pk"))),
         )
     )
@@ -124,6 +126,7 @@ def letter(proposal, request=None):
         ),
         responsible=proposal.responsible.name if proposal.responsible else "",
         planned_date=None if final else proposal.latest_planned_date,
+        date_reason="" if final else (proposal.latest_date_reason or ""),
         public_url=url,
         qr_code=qr_code(url) if url else "",
     )

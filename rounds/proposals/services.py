@@ -38,7 +38,8 @@ def new_follow_token():
 def submit(proposal, *, user=None, token=None, receipt=False):
     """Save a new proposal with its reference and first update; return its private token.
 
-    Online proposals wait for moderation; those a case officer registers are public at once.
+    Every new proposal waits for moderation, also one a case officer registers (who may then
+    publish it at once: "Publicera direkt").
     `token` is given when it is derived from the reviewed draft (drafts.follow_token);
     `receipt` when the resident sent it online and is owed a receipt by email.
     """

@@ -100,7 +100,8 @@ def summary_proposals(proposals):
     """`proposals` (a dialogue's public ones) with theme, responsible, answer and planned date.
 
     `answer` and `answered_at` are the latest update that has a public message; `planned_date`
-    is the latest update's. Personal data is not loaded.
+    and `date_reason` (why no date is planned yet) are the latest update's. Personal data is
+    not loaded.
     """
     updates = ProposalUpdate.objects.filter(proposal=OuterRef("pk")).order_by("-created_at", "-pk")
     answers = updates.exclude(public_message="")
@@ -111,6 +112,7 @@ def summary_proposals(proposals):
             answer=Subquery(answers.values("public_message")[:1]),
             answered_at=Subquery(answers.values("created_at")[:1]),
             planned_date=Subquery(updates.values("planned_date")[:1]),
+            date_reason=Subquery(updates.values("planned_date_unknown_reason")[:1]),
         )
         .order_by("reference")
     )

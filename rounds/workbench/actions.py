@@ -20,8 +20,9 @@ from wagtail.log_actions import registry as log_registry
 
 from ..models.proposals import Status, Visibility
 from ..proposals import personal_details, services
+from .answer_forms import AnswerForm
 from .duplicates import duplicate_message, similar_proposals
-from .forms import AnswerForm, EditForm, ModerationForm, RegisterForm
+from .forms import EditForm, ModerationForm, RegisterForm
 
 EDIT_PANELS = [
     FieldPanel("theme"),

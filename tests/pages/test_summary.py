@@ -259,6 +259,22 @@ def test_published_summary_lists_every_outcome_with_answers_and_counts(client, d
     assert f"Förbättringsvandring {date_text(walk_day, weekday=True)}" in summary_text
 
 
+def test_a_planning_without_a_date_says_why_in_the_summary(client, dialogue):
+    proposal = make.proposal(dialogue, title="Ny lekplats")
+    make.answer(
+        proposal,
+        Status.PLANNED,
+        public_message="Lekplatsen ingår i planen för skolområdet.",
+        responsible=make.department("Fritidsförvaltningen"),
+        planned_date_unknown_reason="Skolans ombyggnad är inte beslutad än.",
+    )
+    publish_summary(dialogue)
+    soup, _section = summary_section(client, dialogue)
+
+    planned = text_of(soup.find(id="outcome-planned").find_parent("section"))
+    assert "Planerat: datum inte bestämt. Skolans ombyggnad är inte beslutad än." in planned
+
+
 def date_text(day, weekday=False):
     months = "januari februari mars april maj juni juli augusti september oktober november december"
     days = "måndag tisdag onsdag torsdag fredag lördag söndag"

@@ -26,7 +26,15 @@ def describe(violations):
     return "\n".join(lines)
 
 
+# Wait for the page's finite animations and transitions (the admin's messages fade in), so that
+# axe measures the colours a person reads, not a frame halfway through.
+SETTLE = """() => Promise.all(document.getAnimations()
+    .filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity)
+    .map(animation => animation.finished.catch(() => null)))"""
+
+
 def assert_no_axe_violations(page, what):
+    page.evaluate(SETTLE)
     violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
     assert not violations, f"axe on {what} ({page.url}):\n{describe(violations)}"
 

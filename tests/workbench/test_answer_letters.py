@@ -222,6 +222,21 @@ def test_a_final_answer_leaves_out_the_date_once_planned(client, officer, tree):
     assert "Planerat" not in text
 
 
+def test_a_planning_without_a_date_says_why_where_the_date_would_be(client, officer, tree):
+    proposal = letter_resident(tree["läckeby"])
+    make.answer(
+        proposal,
+        Status.PLANNED,
+        public_message="Vi bygger om skolgården.",
+        responsible=make.department("Barn- och ungdomsförvaltningen"),
+        planned_date_unknown_reason="Budgeten för 2028 beslutas i juni.",
+    )
+
+    text = text_of(client.get(url("letter", proposal.pk)))
+
+    assert "Planerat Datum inte bestämt: Budgeten för 2028 beslutas i juni." in text
+
+
 @pytest.mark.parametrize(
     ("visibility", "explanation"),
     [
