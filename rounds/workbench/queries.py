@@ -42,9 +42,12 @@ def with_latest_answers(proposals):
 
     `latest_message`, `latest_planned_date` and `latest_decision_reference` each come from the
     latest update that has one, so a later update that only changes the status blanks none of
-    them. `is_listed` is `Proposal.objects.public()`: a link to anything else would be a 404.
+    them; `latest_date_reason` is why no date is planned, from the latest update that said
+    anything about the date. `is_listed` is `Proposal.objects.public()`: a link to anything else
+    would be a 404.
     """
     updates = ProposalUpdate.objects.filter(proposal=OuterRef("pk")).order_by("-created_at", "-pk")
+    dated = updates.exclude(planned_date=None, planned_date_unknown_reason="")
 
     def latest(field, empty):
         return Subquery(updates.exclude(**{field: empty}).values(field)[:1])
@@ -52,6 +55,7 @@ def with_latest_answers(proposals):
     return proposals.annotate(
         latest_message=latest("public_message", ""),
         latest_planned_date=latest("planned_date", None),
+        latest_date_reason=Subquery(dated.values("planned_date_unknown_reason")[:1]),
         latest_decision_reference=latest("decision_reference", ""),
         is_listed=Exists(Proposal.objects.public().filter(pk=OuterRef("pk"))),
     )

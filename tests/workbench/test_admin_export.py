@@ -82,6 +82,7 @@ def test_csv_has_the_filtered_rows_with_the_latest_answer(client, tree):
         "Ansvarig",
         "Senast uppdaterat",
         "Planerat datum",
+        "Varför datum saknas",
         "Diarienummer",
         "Senaste svar till invånaren",
         "Rubrik (publik)",
@@ -210,7 +211,7 @@ def test_csv_has_what_the_working_group_follows_up(client, tree):
     header, *data = csv_rows(response)
     rows = by_reference(header, data)
     row = rows[bench.reference]
-    assert {key: row[key] for key in list(row)[3:12]} == {
+    assert {key: row[key] for key in list(row)[3:13]} == {
         "Källa": "Förbättringsvandringen",
         "Inkommet": timezone.localdate(bench.submitted_at).isoformat(),
         "Synlighet": "Publicerat",
@@ -218,6 +219,7 @@ def test_csv_has_what_the_working_group_follows_up(client, tree):
         "Ansvarig": "",
         "Senast uppdaterat": timezone.localdate().isoformat(),
         "Planerat datum": "2027-05-01",
+        "Varför datum saknas": "",
         "Diarienummer": "KS 2026/118",
         "Senaste svar till invånaren": "Bänken ställs ut i vår.",
     }
@@ -231,6 +233,22 @@ def test_csv_has_what_the_working_group_follows_up(client, tree):
     assert client.get(urlsplit(row["Länk till förslaget"]).path).status_code == 200
     unanswered = next(row for ref, row in rows.items() if ref != bench.reference)
     assert (unanswered["Planerat datum"], unanswered["Diarienummer"]) == ("", "")
+
+
+def test_a_planning_without_a_date_exports_why(client, tree):
+    school = make.proposal(tree["påryd"], title="Ny skolgård")
+    make.answer(
+        school,
+        Status.PLANNED,
+        responsible=make.department(),
+        public_message="Skolgården byggs om.",
+        planned_date_unknown_reason="Budgeten beslutas i juni.",
+    )
+
+    header, *data = csv_rows(export(client, CASE_OFFICERS, "csv"))
+
+    row = by_reference(header, data)[school.reference]
+    assert (row["Planerat datum"], row["Varför datum saknas"]) == ("", "Budgeten beslutas i juni.")
 
 
 def test_xlsx_opens_with_a_frozen_filterable_header_and_real_dates(client, tree):
