@@ -26,11 +26,16 @@ def describe(violations):
     return "\n".join(lines)
 
 
-# Wait for the page's finite animations and transitions (the admin's messages fade in), so that
-# axe measures the colours a person reads, not a frame halfway through.
-SETTLE = """() => Promise.all(document.getAnimations()
-    .filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity)
-    .map(animation => animation.finished.catch(() => null)))"""
+# Wait for the page's running animations and transitions to end (the admin's messages fade
+# in), so that axe measures the colours a person reads, not a frame halfway through; at most
+# a second, since a paused or endless animation never ends.
+SETTLE = """() => Promise.race([
+    Promise.all(document.getAnimations()
+        .filter(animation => animation.playState === "running")
+        .filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map(animation => animation.finished.catch(() => null))),
+    new Promise(resolve => setTimeout(resolve, 1000)),
+])"""
 
 
 def assert_no_axe_violations(page, what):
