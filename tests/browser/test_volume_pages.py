@@ -84,3 +84,17 @@ def test_answer_with_a_template_then_save_and_go_on(admin_page, visit, site):
     assert f"/admin/forslag/answer/{second.pk}/" in page.url
     first.refresh_from_db()
     assert first.status == Status.REVIEWING
+
+
+def test_the_working_group_keeps_its_answer_templates_in_the_admin(admin_page, visit):
+    page = visit("/admin/snippets/rounds/answertemplate/add/")
+    assert_no_axe_violations(page, "a new answer template")
+
+    page.locator("#id_name").fill("Tack, vi tittar på det")
+    page.locator("#id_status").select_option(label="Behandlas")
+    page.locator("#id_text").fill("Tack för förslaget {referens}. Arbetsgruppen går igenom det.")
+    page.get_by_role("button", name="Spara").first.click()
+
+    expect(page.get_by_role("link", name="Tack, vi tittar på det")).to_be_visible()
+    assert_no_axe_violations(page, "the answer templates")
+    assert AnswerTemplate.objects.get().status == Status.REVIEWING
