@@ -3,7 +3,6 @@ without an update, each proposal with its village, in a constant number of queri
 
 from datetime import timedelta
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -11,18 +10,7 @@ from django.utils import timezone
 from rounds.models import Proposal
 from rounds.models.proposals import Status, Visibility
 from tests.support import proposals as make
-from tests.support.admin import CASE_OFFICERS, login, villages
 from tests.support.html import soup_of, text_of
-
-
-@pytest.fixture
-def tree(home):
-    return villages()
-
-
-@pytest.fixture
-def officer(client, db):
-    return login(client, CASE_OFFICERS)
 
 
 def test_dashboard_panels_count_the_queues(client, officer, tree):

@@ -4,7 +4,7 @@ Django's "---------" or "-"."""
 import pytest
 
 from tests.support import proposals as make
-from tests.support.admin import CASE_OFFICERS, login, url, villages
+from tests.support.admin import url, villages
 from tests.support.html import soup_of, text_of
 
 
@@ -14,11 +14,6 @@ def proposal(home):
     make.theme("Trafik och vägar")
     make.department("Tekniska förvaltningen")
     return make.proposal(tree["läckeby"])
-
-
-@pytest.fixture
-def officer(client, db):
-    return login(client, CASE_OFFICERS)
 
 
 def first_options(page):

@@ -1,17 +1,10 @@
 """The workbench list as staff read it: which values share a column, and the filters folded into
 one disclosure above the list that names the filters in use."""
 
-import pytest
-
 from rounds.models.proposals import Source, Status, Visibility
 from tests.support import proposals as make
-from tests.support.admin import CASE_OFFICERS, EDITORS, login, url, villages
+from tests.support.admin import CASE_OFFICERS, EDITORS, login, url
 from tests.support.html import soup_of, text_of
-
-
-@pytest.fixture
-def tree(home):
-    return villages()
 
 
 def columns(page):

@@ -15,18 +15,8 @@ from rounds.models.proposals import Source, Status, Visibility
 from rounds.proposals import services
 from tests.support import pages as factories
 from tests.support import proposals as make
-from tests.support.admin import CASE_OFFICERS, login, url, villages
+from tests.support.admin import url
 from tests.support.images import jpeg_bytes
-
-
-@pytest.fixture
-def tree(home):
-    return villages()
-
-
-@pytest.fixture
-def officer(client, db):
-    return login(client, CASE_OFFICERS)
 
 
 def test_index_shows_villages_and_counts_each_status(client, officer, tree):

@@ -4,26 +4,15 @@ resident's form keeps its words."""
 
 import re
 
-import pytest
 from django.contrib.auth.models import Group, Permission
 
 from rounds.models.proposals import Visibility
 from tests.support import proposals as make
-from tests.support.admin import CASE_OFFICERS, login, url, villages
+from tests.support.admin import CASE_OFFICERS, url
 from tests.support.html import soup, soup_of, text_of
 from tests.support.proposal_form import form_url
 
 REVIEW_WORDS = re.compile(r"gransk", re.IGNORECASE)
-
-
-@pytest.fixture
-def tree(home):
-    return villages()
-
-
-@pytest.fixture
-def officer(client, db):
-    return login(client, CASE_OFFICERS)
 
 
 def buttons(page, proposal):

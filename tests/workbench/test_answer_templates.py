@@ -8,18 +8,8 @@ from django.contrib.messages import get_messages
 from rounds.models import AnswerTemplate
 from rounds.models.proposals import Status
 from tests.support import proposals as make
-from tests.support.admin import CASE_OFFICERS, login, url, villages
+from tests.support.admin import CASE_OFFICERS, url
 from tests.support.html import soup_of, text_of
-
-
-@pytest.fixture
-def tree(home):
-    return villages()
-
-
-@pytest.fixture
-def officer(client, db):
-    return login(client, CASE_OFFICERS)
 
 
 @pytest.fixture

@@ -12,22 +12,12 @@ from rounds.models.proposals import Source, Status, Visibility
 from rounds.workbench import batch
 from tests.support import pages as factories
 from tests.support import proposals as make
-from tests.support.admin import CASE_OFFICERS, EDITORS, login, url, villages
+from tests.support.admin import EDITORS, login, url
 from tests.support.html import soup, text
 from tests.support.images import jpeg_bytes, upload
 
 GRID = "/admin/forslag/flera/"
 WALK_DAY = timezone.localdate() - timedelta(days=3)
-
-
-@pytest.fixture
-def tree(home):
-    return villages()
-
-
-@pytest.fixture
-def officer(client, db):
-    return login(client, CASE_OFFICERS)
 
 
 def grid_data(dialogue, rows, total=5, **shared):

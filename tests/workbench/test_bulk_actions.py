@@ -12,18 +12,8 @@ from rounds.models import Proposal
 from rounds.models.proposals import Status, Visibility
 from rounds.proposals import services
 from tests.support import proposals as make
-from tests.support.admin import CASE_OFFICERS, EDITORS, login, staff, url, villages
+from tests.support.admin import EDITORS, login, staff, url
 from tests.support.html import soup_of, text_of
-
-
-@pytest.fixture
-def tree(home):
-    return villages()
-
-
-@pytest.fixture
-def officer(client, db):
-    return login(client, CASE_OFFICERS)
 
 
 def pending_in(dialogue, number, prefix="Förslag"):

@@ -5,15 +5,10 @@ import pytest
 
 from rounds.models.proposals import Visibility
 from tests.support import proposals as make
-from tests.support.admin import CASE_OFFICERS, login, url, villages
+from tests.support.admin import url, villages
 from tests.support.html import soup, text_of
 
 BODY = "Lampan är trasig. Ring mig på 070-123 45 67 eller mejla <b>anna@example.se</b>."
-
-
-@pytest.fixture
-def officer(client, db):
-    return login(client, CASE_OFFICERS)
 
 
 @pytest.fixture

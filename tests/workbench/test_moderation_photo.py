@@ -10,20 +10,10 @@ from wagtail.models import ModelLogEntry
 from rounds.models.proposals import Visibility
 from rounds.proposals import services
 from tests.support import proposals as make
-from tests.support.admin import CASE_OFFICERS, login, staff, url, villages
+from tests.support.admin import CASE_OFFICERS, login, staff, url
 from tests.support.html import soup
 from tests.support.images import jpeg_bytes
 from tests.support.mail import emails_to, html_of
-
-
-@pytest.fixture
-def tree(home):
-    return villages()
-
-
-@pytest.fixture
-def officer(client, db):
-    return login(client, CASE_OFFICERS)
 
 
 @pytest.fixture

@@ -3,23 +3,12 @@ the other, in the list's order, and back to the list when nothing is left."""
 
 from urllib.parse import urlencode
 
-import pytest
 from django.contrib.messages import get_messages
 
 from rounds.models.proposals import Status, Visibility
 from tests.support import proposals as make
-from tests.support.admin import CASE_OFFICERS, login, url, villages
+from tests.support.admin import url
 from tests.support.html import soup_of
-
-
-@pytest.fixture
-def tree(home):
-    return villages()
-
-
-@pytest.fixture
-def officer(client, db):
-    return login(client, CASE_OFFICERS)
 
 
 def said(response):

@@ -14,7 +14,7 @@ from rounds.models import Proposal
 from rounds.models.proposals import Source
 from rounds.workbench import imports
 from tests.support import proposals as make
-from tests.support.admin import CASE_OFFICERS, EDITORS, login, villages
+from tests.support.admin import EDITORS, login, villages
 from tests.support.html import soup, text
 
 IMPORT = "/admin/forslag/importera/"
@@ -27,11 +27,6 @@ def tree(home):
     make.theme("Trafik och vägar")
     make.theme("Grönområden")
     return villages_
-
-
-@pytest.fixture
-def officer(client, db):
-    return login(client, CASE_OFFICERS)
 
 
 def csv_file(text_, encoding="utf-8-sig", name="vandring.csv"):
