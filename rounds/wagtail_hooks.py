@@ -10,7 +10,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import AnswerTemplate, Department, Theme
+from .models import AnswerTemplate, ContactPerson, Department, Theme
 from .pages import context, routes
 from .proposals import services
 from .workbench import modeladmin
@@ -54,11 +54,20 @@ class AnswerTemplateViewSet(SnippetViewSet):
     search_fields = ["name", "text"]
 
 
+class ContactPersonViewSet(SnippetViewSet):
+    """The municipality's contact persons, chosen per dialogue."""
+
+    model = ContactPerson
+    icon = "user"
+    list_display = ["name", "role", "phone", "email"]
+    search_fields = ["name", "role"]
+
+
 class DialogueListsGroup(SnippetViewSetGroup):
     menu_label = _("Listor och svarsmallar")
     menu_icon = "list-ul"
     menu_order = 300
-    items = (ThemeViewSet, DepartmentViewSet, AnswerTemplateViewSet)
+    items = (ThemeViewSet, DepartmentViewSet, AnswerTemplateViewSet, ContactPersonViewSet)
 
 
 register_snippet(DialogueListsGroup)

@@ -7,10 +7,10 @@ from wagtail.models import Site
 
 from home.models import MunicipalitySettings, StandardPage
 from places.models import PlaceIndexPage, PlacePage
-from rounds.models import AnswerTemplate, Department, RoundIndexPage, Theme
+from rounds.models import AnswerTemplate, ContactPerson, Department, RoundIndexPage, Theme
 
 from .content import site_pages
-from .content.snippets import ANSWER_TEMPLATES, DEPARTMENTS, THEMES
+from .content.snippets import ANSWER_TEMPLATES, CONTACTS, DEPARTMENTS, THEMES
 from .content.stream import facts, paragraphs
 from .content.villages import POPULATION_YEAR, SCENE_ALT, VILLAGES
 from .ensure import ensure_image, ensure_page
@@ -61,6 +61,10 @@ def seed_snippets():
     for name, kind, description, website in DEPARTMENTS:
         Department.objects.get_or_create(
             name=name, defaults={"kind": kind, "description": description, "website": website}
+        )
+    for name, role, phone, email in CONTACTS:
+        ContactPerson.objects.get_or_create(
+            name=name, defaults={"role": role, "phone": phone, "email": email}
         )
     for order, (name, status, text) in enumerate(ANSWER_TEMPLATES, start=1):
         AnswerTemplate.objects.get_or_create(

@@ -3,7 +3,7 @@
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from rounds.models import DialogueEvent, DialoguePage, RoundPage
+from rounds.models import ContactPerson, DialogueEvent, DialoguePage, RoundPage
 
 from .content import schedule as plan
 from .content.stream import bullets, heading, paragraphs, text
@@ -50,6 +50,7 @@ def ensure_dialogue(place, round_page, visit, today, number):
         "title": f"Utvecklingsdialog {year}",
         "seo_title": f"Utvecklingsdialog i {place.title} {year}",
         "round": round_page,
+        "contact": contact(number),
         "intro": intro(place, number, is_past),
         "body": body(visit, is_past),
         "attendance_walk": visit.attendance[0],
@@ -63,6 +64,12 @@ def ensure_dialogue(place, round_page, visit, today, number):
         fields["summary"] = summary_blocks(visit.outcome, visit.attendance)
         fields["summary_published_at"] = meeting_day + timedelta(days=plan.SUMMARY_DELAY_DAYS)
     return ensure_page(place, DialoguePage, f"utvecklingsdialog-{year}", **fields)
+
+
+def contact(number):
+    """The contact persons take the villages in turn, as a municipality shares them out."""
+    contacts = list(ContactPerson.objects.order_by("name"))
+    return contacts[number % len(contacts)] if contacts else None
 
 
 def intro(place, number, is_past):

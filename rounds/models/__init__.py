@@ -1,10 +1,11 @@
 from .events import DialogueEvent
 from .pages import DialoguePage, RoundIndexPage, RoundPage
 from .proposals import Proposal, ProposalTag, ProposalUpdate, ReferenceCounter
-from .snippets import AnswerTemplate, Department, Theme
+from .snippets import AnswerTemplate, ContactPerson, Department, Theme
 
 __all__ = [
     "AnswerTemplate",
+    "ContactPerson",
     "Department",
     "DialogueEvent",
     "DialoguePage",

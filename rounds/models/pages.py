@@ -96,7 +96,7 @@ class DialoguePageQuerySet(PageQuerySet):
             self.live()
             .public()
             .defer_streamfields()
-            .select_related("round")
+            .select_related("round", "contact")
             .prefetch_related("events")
         )
 
@@ -146,6 +146,17 @@ class DialoguePage(RoutablePageMixin, Page):
             "räknas som avslutad."
         ),
     )
+    contact = models.ForeignKey(
+        "rounds.ContactPerson",
+        verbose_name=_("kontaktperson"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="dialogues",
+        help_text=_(
+            "Visas på dialogens sida. Lämna tomt för kommunens allmänna kontaktuppgifter."
+        ),
+    )
     attendance_walk = models.PositiveIntegerField(
         _("deltagare på vandringen"), null=True, blank=True
     )
@@ -157,6 +168,7 @@ class DialoguePage(RoutablePageMixin, Page):
         *Page.content_panels,
         FieldPanel("round"),
         FieldPanel("intro"),
+        FieldPanel("contact"),
         InlinePanel("events", heading=_("Tillfällen"), label=_("tillfälle"), min_num=1),
         FieldPanel("body"),
         MultiFieldPanel(

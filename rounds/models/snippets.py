@@ -105,3 +105,41 @@ class AnswerTemplate(models.Model):
             if value:
                 text = text.replace(placeholder, str(value))
         return text
+
+
+class ContactPerson(index.Indexed, models.Model):
+    """The municipality's contact for a dialogue: staff data, shown publicly by choice.
+
+    One person often has several villages, so they are kept once and chosen per dialogue.
+    """
+
+    name = models.CharField(_("namn"), max_length=120)
+    role = models.CharField(
+        _("roll"), max_length=120, blank=True, help_text=_("T.ex. ”Landsbygdsutvecklare”.")
+    )
+    phone = models.CharField(
+        _("telefon"),
+        max_length=40,
+        blank=True,
+        help_text=_("Som det ska visas, t.ex. 0480-45 00 00."),
+    )
+    email = models.EmailField(_("e-post"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("phone"), FieldPanel("email")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("kontaktperson")
+        verbose_name_plural = _("kontaktpersoner")
+
+    def __str__(self):
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+    @property
+    def phone_uri(self):
+        """The number for a tel: link: digits and a leading + only."""
+        digits = "".join(c for c in self.phone if c.isdigit())
+        if self.phone.strip().startswith("+"):
+            return f"+{digits}"
+        return f"+46{digits[1:]}" if digits.startswith("0") else digits

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from rounds.models import DialogueEvent
+from rounds.models import ContactPerson, DialogueEvent
 from tests.support import pages as factories
 from tests.support.html import assert_page_frame, soup_of, text_of
 
@@ -467,3 +467,33 @@ def test_password_protected_village_stays_out_of_public_listings(client, busy_si
     dialogue = soup_of(client, busy_site["coming"].url)
     assert "Vårens dialogmöte" not in text_of(dialogue)
     assert dialogue.find("input", attrs={"type": "password"})
+
+
+# The dialogue's contact
+
+
+def test_dialogue_page_names_its_contact_person_with_phone_and_email_links(client, site_tree):
+    dialogue = site_tree["dialogue"]
+    dialogue.contact = ContactPerson.objects.create(
+        name="Karin Ekström",
+        role="Landsbygdsutvecklare",
+        phone="0480-45 01 20",
+        email="karin.ekstrom@kalmar.example",
+    )
+    dialogue.save_revision().publish()
+
+    contact = section(soup_of(client, dialogue.url), "contact-heading")
+    assert text_of(contact.find("strong")) == "Karin Ekström"
+    assert "Landsbygdsutvecklare" in text_of(contact)
+    assert text_of(contact.find("a", href="tel:+46480450120")) == "0480-45 01 20"
+    assert contact.find("a", href="mailto:karin.ekstrom@kalmar.example")
+
+
+def test_dialogue_page_without_a_contact_person_gives_the_municipalitys_contact(client, site_tree):
+    factories.municipality_settings(
+        municipality_name="Kalmar kommun", contact_email="kontakt@kalmar.example"
+    )
+
+    contact = section(soup_of(client, site_tree["dialogue"].url), "contact-heading")
+    assert "Kalmar kommun" in text_of(contact)
+    assert contact.find("a", href="mailto:kontakt@kalmar.example")

@@ -129,3 +129,15 @@ ANSWER_TEMPLATES = (
         "hjälpte oss se vad som kunde bli bättre.",
     ),
 )
+
+# The municipality's contact persons for the dialogues (invented people; the demo's domain).
+CONTACTS = (
+    ("Karin Ekström", "Landsbygdsutvecklare", "0480-45 01 20", "karin.ekstrom@kalmar.example"),
+    ("Jonas Berglund", "Landsbygdsutvecklare", "0480-45 01 21", "jonas.berglund@kalmar.example"),
+    (
+        "Amira Haddad",
+        "Samordnare för utvecklingsdialoger",
+        "0480-45 01 22",
+        "amira.haddad@kalmar.example",
+    ),
+)
