@@ -1,5 +1,6 @@
 """What rounds registers with Wagtail: what pages show and serve from rounds (the hooks of
-`home.extensions`), the snippets editors manage (themes, departments, answer templates), and
+`home.extensions`), the snippets editors manage (themes, departments, answer templates, contact
+persons), and
 the proposals workbench (`rounds.workbench`) with its dashboard panels, permissions and audit
 actions."""
 
