@@ -153,9 +153,7 @@ class DialoguePage(RoutablePageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="dialogues",
-        help_text=_(
-            "Visas på dialogens sida. Lämna tomt för kommunens allmänna kontaktuppgifter."
-        ),
+        help_text=_("Visas på dialogens sida. Lämna tomt för kommunens allmänna kontaktuppgifter."),
     )
     attendance_walk = models.PositiveIntegerField(
         _("deltagare på vandringen"), null=True, blank=True
