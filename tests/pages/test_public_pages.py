@@ -491,9 +491,12 @@ def test_dialogue_page_names_its_contact_person_with_phone_and_email_links(clien
 
 def test_dialogue_page_without_a_contact_person_gives_the_municipalitys_contact(client, site_tree):
     factories.municipality_settings(
-        municipality_name="Kalmar kommun", contact_email="kontakt@kalmar.example"
+        municipality_name="Kalmar kommun",
+        contact_email="kontakt@kalmar.example",
+        contact_phone="0480-45 00 00",
     )
 
     contact = section(soup_of(client, site_tree["dialogue"].url), "contact-heading")
     assert "Kalmar kommun" in text_of(contact)
     assert contact.find("a", href="mailto:kontakt@kalmar.example")
+    assert text_of(contact.find("a", href="tel:0480450000")) == "0480-45 00 00"

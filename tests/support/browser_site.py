@@ -18,6 +18,7 @@ from wagtail.models import Collection, Locale
 from wagtail.rich_text import RichText
 
 from home.models import PortalImage
+from rounds.models import ContactPerson
 from tests.support import pages as factories
 
 
@@ -160,6 +161,12 @@ def build_site():
         intro="Vi går runt i Läckeby och samtalar sedan om vad som kan bli bättre.",
         proposals_open=today - timedelta(days=5),
         body=[rich("<p>Ta gärna med dig grannarna.</p>")],
+        contact=ContactPerson.objects.create(
+            name="Karin Ekström",
+            role="Landsbygdsutvecklare",
+            phone="0480-45 01 20",
+            email="karin.ekstrom@kalmar.example",
+        ),
     )
     event = open_dialogue.events.get(kind="walk")
     event.meeting_point = "Vid busshållplatsen på Byvägen"
