@@ -43,8 +43,6 @@ def search(request):
         query = build_query(terms)
         pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
         results = paginate(pages.specific().search(query), request.GET.get("sida"))
-        # Dialogues share titles like "Utvecklingsdialog 2026": show their village too.
-        attach_places(page for page in results if isinstance(page, DialoguePage))
         proposal_results = paginate(search_proposals(query, site), request.GET.get("forslagssida"))
         attach_places(proposal.dialogue for proposal in proposal_results)
     return TemplateResponse(

@@ -25,6 +25,14 @@ from home.extensions import extended_context, serve_route
 from .events import DialogueEvent
 from .phases import PHASE_DESCRIPTIONS, Phase, Schedule, derive_phase
 
+TITLE_SEPARATOR = ": "
+
+
+def title_naming(place_title, title):
+    """ "Läckeby: Utvecklingsdialog 2027" from the village and the title the editor typed."""
+    prefix = f"{place_title}{TITLE_SEPARATOR}"
+    return title if title.startswith(prefix) else f"{prefix}{title}"
+
 
 class RoundIndexPage(Page):
     """Lists the rounds, newest first."""
@@ -208,6 +216,24 @@ class DialoguePage(RoutablePageMixin, Page):
     @property
     def search_snippet(self):
         return self.summary_intro or self.intro
+
+    @property
+    def short_title(self):
+        """The title without the village, for the village's own page ("Utvecklingsdialog 2027")."""
+        return self.title.partition(TITLE_SEPARATOR)[2] or self.title
+
+    def save(self, *args, **kwargs):
+        """Name the village in the title, so tabs, emails, feeds and the admin tell them apart.
+
+        Editors type "Utvecklingsdialog 2027"; the page is saved as "Läckeby: Utvecklingsdialog
+        2027". A page not yet in the tree (no path) is named when it is added.
+        """
+        parent = self.get_parent() if self.path else None
+        if parent is not None:
+            self.title = title_naming(parent.title, self.title)
+            if self.draft_title:
+                self.draft_title = title_naming(parent.title, self.draft_title)
+        return super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

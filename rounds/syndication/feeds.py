@@ -108,7 +108,8 @@ class EntryBuilder:
             dates = [_("Datum för vandringen och dialogmötet är inte bestämda ännu.")]
         return Entry(
             id=tag_uri(f"dialog-{dialogue.pk}"),
-            title=self.titled(_("Ny dialog: %(title)s") % {"title": dialogue.title}, dialogue),
+            # The dialogue's title names its village already (DialoguePage.save).
+            title=_("Ny dialog: %(title)s") % {"title": dialogue.title},
             link=dialogue.get_url(self.request),
             summary=paragraphs(dialogue.intro, *dates),
             published=dialogue.first_published_at,
@@ -120,9 +121,7 @@ class EntryBuilder:
         fallback = _("Sammanställningen från %(title)s är publicerad.") % {"title": dialogue.title}
         return Entry(
             id=tag_uri(f"dialog-{dialogue.pk}-sammanstallning"),
-            title=self.titled(
-                _("Sammanställning: %(title)s") % {"title": dialogue.title}, dialogue
-            ),
+            title=_("Sammanställning: %(title)s") % {"title": dialogue.title},
             link=dialogue.get_url(self.request) + SUMMARY_ANCHOR,
             summary=paragraphs(dialogue.summary_intro or fallback),
             published=published,

@@ -76,7 +76,9 @@ def test_a_long_subject_starts_on_the_subject_line(db, subject):
 
 def test_a_subject_longer_than_the_outbox_keeps_is_shortened_and_the_email_still_queued(db):
     # A page title may be 255 characters; the outbox keeps 200 of a subject.
-    long_dialogue = SimpleNamespace(title="Utvecklingsdialog för Ljungbyholm " * 8)
+    long_dialogue = SimpleNamespace(
+        title="Ljungbyholm: " + "Utvecklingsdialog för Ljungbyholm " * 8
+    )
     context = {**CONTEXT, "dialogue": long_dialogue}
 
     email = outbox.queue_email(
@@ -85,5 +87,5 @@ def test_a_subject_longer_than_the_outbox_keeps_is_shortened_and_the_email_still
 
     email.refresh_from_db()
     assert len(email.subject) == 200
-    assert email.subject.startswith("Ny dialog i Ljungbyholms östra skärgård: Utvecklingsdialog")
+    assert email.subject.startswith("Ny dialog: Ljungbyholm: Utvecklingsdialog för Ljungbyholm")
     assert email.subject.endswith("…")
