@@ -15,17 +15,6 @@ def parent_path(path):
     return path[: -Page.steplen]
 
 
-def village_titles(dialogue_paths):
-    """{village path: village title} for the villages of the dialogues at these paths."""
-    paths = {parent_path(path) for path in dialogue_paths}
-    return dict(Page.objects.filter(path__in=paths).values_list("path", "title"))
-
-
-def village_label(dialogue, titles):
-    """ "Läckeby: Utvecklingsdialog 2026", with `titles` from `village_titles`."""
-    return f"{titles.get(parent_path(dialogue.path), '')}: {dialogue.title}"
-
-
 def village_title_of(dialogue_field):
     """A subquery annotating the title of the village of each row's dialogue (`dialogue_field`
     names the foreign key to the dialogue page, e.g. "dialogue")."""

@@ -8,7 +8,6 @@ from wagtail.models import Page
 from places.models import PlacePage
 
 from ..models import DialoguePage, RoundPage
-from ..pages.tree import village_label, village_titles
 from .queries import STALE_AFTER_DAYS, possible_id, without_recent_update
 
 # In words, by each filter's parameter: the choice of every proposal, instead of Django's "Alla",
@@ -81,9 +80,9 @@ class DialogueFilter(PageListFilter):
     parameter_name = "dialogue"
 
     def lookups(self, request, model_admin):
-        dialogues = DialoguePage.objects.order_by("path").only("title", "path")
-        villages = village_titles(dialogue.path for dialogue in dialogues)
-        return [(dialogue.pk, village_label(dialogue, villages)) for dialogue in dialogues]
+        dialogues = DialoguePage.objects.order_by("path").only("title")
+        # A dialogue's title names its village ("Läckeby: Utvecklingsdialog 2026").
+        return [(dialogue.pk, dialogue.title) for dialogue in dialogues]
 
     def filter(self, queryset, page_id):
         return queryset.filter(dialogue_id=page_id)

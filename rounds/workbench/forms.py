@@ -12,7 +12,6 @@ from wagtail.models import Page
 
 from ..models import Proposal
 from ..models.proposals import Source, Visibility
-from ..pages.tree import village_label, village_titles
 from ..proposals import personal_details
 from .queries import possible_id, registrable_dialogues
 
@@ -227,15 +226,6 @@ class DialogueChoiceField(forms.ModelChoiceField):
         if value not in self.empty_values and possible_id(str(value), Page) is None:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
-
-    def label_from_instance(self, obj):
-        return village_label(obj, self.villages)
-
-    @property
-    def villages(self):
-        if not hasattr(self, "_villages"):
-            self._villages = village_titles(self.queryset.values_list("path", flat=True))
-        return self._villages
 
 
 class RegisterForm(forms.ModelForm):

@@ -20,7 +20,6 @@ from wagtail.admin import messages
 from wagtail.models import Page
 
 from ..models import DialoguePage, Proposal
-from ..pages.tree import village_label, village_titles
 from ..proposals import letters, services
 from .queries import possible_id
 
@@ -114,10 +113,9 @@ class LetterDialogues(LetterPermission):
             .order_by("path")
             .only("title", "path", "depth")
         )
-        villages = village_titles(dialogue.path for dialogue in dialogues)
         rows = [
             {
-                "label": village_label(dialogue, villages),
+                "label": dialogue.title,
                 "letters": by_dialogue[dialogue.pk]["letters"],
                 "url": self.url_helper.get_action_url("dialogue_letters", quote(dialogue.pk)),
             }
@@ -146,8 +144,7 @@ class DialogueLetters(LetterPermission):
             raise Http404
 
     def get_page_title(self):
-        village = village_titles([self.dialogue.path])
-        return _("Svarsbrev: %(dialogue)s") % {"dialogue": village_label(self.dialogue, village)}
+        return _("Svarsbrev: %(dialogue)s") % {"dialogue": self.dialogue.title}
 
     def get(self, request, *args, **kwargs):
         proposals = list(letters.letter_residents(self.dialogue))

@@ -74,7 +74,7 @@ def test_a_new_dialogue_with_dates_is_emailed_to_the_villages_confirmed_follower
 
     assert_only_confirmed_followers()
     message = emails_to("each@example.org")[0]
-    assert message.subject == "Ny dialog i Läckeby: Höstens dialog"
+    assert message.subject == "Ny dialog: Läckeby: Höstens dialog"
     walk = timezone.localtime(dialogue.walk.start)
     for body in (message.body, html_of(message)):
         assert "Förbättringsvandring" in body
@@ -85,7 +85,7 @@ def test_a_new_dialogue_with_dates_is_emailed_to_the_villages_confirmed_follower
     weekday = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
     assert f"{weekday[walk.weekday()]} {walk.day} " in message.body
     page = open_link(client, links_in(message)[0])
-    assert page.h1.get_text() == "Höstens dialog"
+    assert page.h1.get_text() == "Läckeby: Höstens dialog"
 
 
 def test_publishing_again_with_the_same_dates_sends_nothing(dialogue, village):
@@ -115,7 +115,7 @@ def test_changed_dates_are_emailed_and_changing_them_back_is_news_too(dialogue):
 
     assert_only_confirmed_followers()
     message = emails_to("none@example.org")[0]
-    assert message.subject == "Ändrade datum: Höstens dialog i Läckeby"
+    assert message.subject == "Ändrade datum: Läckeby: Höstens dialog"
     moved = timezone.localtime(first_start + timedelta(days=1))
     assert f"{moved.day} " in message.body
     assert "har ändrats" in message.body
@@ -129,7 +129,7 @@ def test_changed_dates_are_emailed_and_changing_them_back_is_news_too(dialogue):
 
     assert recipients() == CONFIRMED
     assert {message.subject for message in mail.outbox} == {
-        "Ändrade datum: Höstens dialog i Läckeby"
+        "Ändrade datum: Läckeby: Höstens dialog"
     }
 
 
@@ -143,7 +143,7 @@ def test_a_cancelled_event_is_emailed_as_a_change(dialogue):
     edit_events(dialogue, cancel_walk)
 
     message = emails_to("each@example.org")[0]
-    assert message.subject == "Ändrade datum: Höstens dialog i Läckeby"
+    assert message.subject == "Ändrade datum: Läckeby: Höstens dialog"
     assert "INSTÄLLT: Förbättringsvandring" in message.body
     assert "Inställt:" in html_of(message)
     assert recipients() == CONFIRMED
@@ -172,7 +172,7 @@ def test_a_dialogue_whose_events_are_over_sends_nothing(village, dialogue):
 
     assert mail.outbox == []
     publish(dialogue)
-    assert {message.subject for message in mail.outbox} == {"Ny dialog i Läckeby: Höstens dialog"}
+    assert {message.subject for message in mail.outbox} == {"Ny dialog: Läckeby: Höstens dialog"}
     assert recipients() == CONFIRMED
 
 
@@ -205,7 +205,7 @@ def test_a_published_summary_is_emailed_once(client, dialogue):
 
     assert_only_confirmed_followers()
     message = emails_to("weekly@example.org")[0]
-    assert message.subject == "Sammanställningen från Höstens dialog är publicerad"
+    assert message.subject == "Sammanställningen från Läckeby: Höstens dialog är publicerad"
     assert "Belysningen vid hållplatsen byggs i vår." in message.body
     page = open_link(client, links_in(message)[0])
     assert "Det här kom fram." in text_of(page)
@@ -236,7 +236,7 @@ def test_a_summary_from_long_ago_is_not_news(dialogue):
 
     assert not [m for m in mail.outbox if "Sammanställningen" in m.subject]
     assert_only_confirmed_followers()
-    assert {message.subject for message in mail.outbox} == {"Ny dialog i Läckeby: Höstens dialog"}
+    assert {message.subject for message in mail.outbox} == {"Ny dialog: Läckeby: Höstens dialog"}
 
 
 # A proposal gets a public answer

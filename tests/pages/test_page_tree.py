@@ -275,6 +275,12 @@ class CreateInAdminTests(PageTreeTestCase):
         )
         page = DialoguePage.objects.get(slug="varen-2028")
         self.assertEqual(page.get_parent().pk, self.place.pk)
+        # The editor typed the title alone; the page names its village, once however often saved.
+        named = f"{self.place.title}: Utvecklingsdialog våren 2028"
+        self.assertEqual((page.title, page.draft_title), (named, named))
+        page.save_revision().publish()
+        page.refresh_from_db()
+        self.assertEqual((page.title, page.short_title), (named, "Utvecklingsdialog våren 2028"))
         self.assertEqual(page.round_id, self.round.pk)
         events = list(page.events.order_by("start"))
         self.assertEqual(

@@ -133,9 +133,9 @@ def test_village_feed_lists_its_news_newest_first(client, news):
     assert titles(feed) == [
         f"{lamp.reference} Belysning vid busshållplatsen: Längre planering",
         f"{lamp.reference} Belysning vid busshållplatsen: Behandlas",
-        "Sammanställning: Utvecklingsdialog 2024",
+        "Sammanställning: Läckeby: Utvecklingsdialog 2024",
         f"Ny dialog: {news['dialogue'].title}",
-        "Ny dialog: Utvecklingsdialog 2024",
+        "Ny dialog: Läckeby: Utvecklingsdialog 2024",
     ]
     # Nothing from Påryd, and no "Mottaget": every proposal starts there, it is not news.
     assert "Busskur" not in " ".join(titles(feed))
@@ -179,7 +179,7 @@ def test_a_new_dialogue_gives_its_dates_in_swedish_local_time(client, news):
     published(dialogue, at(0, hour=0))
     entry = read_feed(client, news["paryd"].url + "flode/").entries[0]
 
-    assert entry.title == "Ny dialog: Utvecklingsdialog i Påryd"
+    assert entry.title == "Ny dialog: Påryd: Utvecklingsdialog i Påryd"
     address = "Bygdegården, Byvägen 1, 388 98 Läckeby."
     assert entry.summary == (
         "<p>Välkommen att vara med.</p>\n\n"
@@ -228,7 +228,8 @@ def test_entry_ids_are_stable_tag_uris(client, news):
     by_id = {entry.id: entry for entry in again.entries}
     assert [entry.id for entry in again.entries] == ids
     renamed = by_id[first.entries[3].id]
-    assert renamed.title == "Ny dialog: Dialogen 2026"
+    # The editor types the new title alone: the village is still named.
+    assert renamed.title == "Ny dialog: Läckeby: Dialogen 2026"
     assert renamed.link.endswith("/dialogen-2026/")
 
 
@@ -243,10 +244,10 @@ def test_site_feed_lists_every_village_and_names_it(client, news):
         f"Påryd: {bus.reference} Busskur vid kyrkan: Skickat vidare",
         f"Läckeby: {lamp.reference} Belysning vid busshållplatsen: Längre planering",
         f"Läckeby: {lamp.reference} Belysning vid busshållplatsen: Behandlas",
-        "Läckeby: Sammanställning: Utvecklingsdialog 2024",
-        "Påryd: Ny dialog: Dialog i Påryd",
-        f"Läckeby: Ny dialog: {news['dialogue'].title}",
-        "Läckeby: Ny dialog: Utvecklingsdialog 2024",
+        "Sammanställning: Läckeby: Utvecklingsdialog 2024",
+        "Ny dialog: Påryd: Dialog i Påryd",
+        f"Ny dialog: {news['dialogue'].title}",
+        "Ny dialog: Läckeby: Utvecklingsdialog 2024",
     ]
     village_ids = {entry.id for entry in read_feed(client, news["feed"]).entries}
     assert village_ids < {entry.id for entry in feed.entries}  # the same entry, the same id
