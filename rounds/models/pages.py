@@ -23,7 +23,14 @@ from home.blocks import BodyBlock
 from home.extensions import extended_context, serve_route
 
 from .events import DialogueEvent
-from .phases import PHASE_DESCRIPTIONS, Phase, Schedule, derive_phase
+from .phases import (
+    PHASE_DATE_PREFIXES,
+    PHASE_DESCRIPTIONS,
+    PHASE_STEP_LABELS,
+    Phase,
+    Schedule,
+    derive_phase,
+)
 
 TITLE_SEPARATOR = ": "
 
@@ -281,16 +288,40 @@ class DialoguePage(RoutablePageMixin, Page):
     def phase(self, now=None):
         return derive_phase(self.schedule, now or timezone.now(), self.summary_published_at)
 
+    def next_event(self, now=None):
+        """The first event that has not ended and is not cancelled: what a visitor looks for."""
+        now = now or timezone.now()
+        return next((e for e in self.ordered_events if e.end > now and not e.cancelled), None)
+
+    def phase_dates(self):
+        """The day each phase starts, where the dialogue has one."""
+        walk, meeting = self.walk, self.meeting
+        return {
+            Phase.PREPARATION: self.proposals_open,
+            Phase.WALK: timezone.localdate(walk.start) if walk else None,
+            Phase.DIALOGUE: timezone.localdate(meeting.start) if meeting else None,
+            Phase.FOLLOW_UP: None,
+            Phase.COMPLETED: self.summary_published_at,
+        }
+
     def phase_steps(self, now=None):
-        """The phases in order, each marked done, current or coming, for the indicator."""
+        """The phases in order, each marked done, current or coming and dated, for the indicator.
+
+        Once the dialogue is complete every step is done: its last step reads "Klart", not "Nu".
+        """
         current = self.phase(now)
         order = list(Phase)
         position = order.index(current)
+        if current == Phase.COMPLETED:
+            position = len(order)
+        dates = self.phase_dates()
         return [
             {
                 "phase": phase,
-                "label": phase.label,
+                "label": PHASE_STEP_LABELS.get(phase, phase.label),
                 "description": PHASE_DESCRIPTIONS[phase],
+                "date": dates[phase],
+                "date_prefix": PHASE_DATE_PREFIXES.get(phase, ""),
                 "state": "done" if i < position else "current" if i == position else "coming",
             }
             for i, phase in enumerate(order)
@@ -336,6 +367,7 @@ class DialoguePage(RoutablePageMixin, Page):
         now = timezone.now()
         context["place"] = self.get_parent()
         context["events"] = self.ordered_events
+        context["next_event"] = self.next_event(now)
         context["phase"] = self.phase(now)
         context["phase_steps"] = self.phase_steps(now)
         context["is_open_for_proposals"] = self.is_open_for_proposals(timezone.localdate(now))

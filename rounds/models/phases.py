@@ -28,6 +28,12 @@ PHASE_DESCRIPTIONS = {
     Phase.COMPLETED: _("Sammanställningen är publicerad och skickad till alla hushåll i orten."),
 }
 
+# The phase indicator's step names where the phase's own name reads badly as a step.
+PHASE_STEP_LABELS = {Phase.COMPLETED: _("Sammanställning")}
+
+# What a step's date means, where it is not the day the step happens.
+PHASE_DATE_PREFIXES = {Phase.PREPARATION: _("Förslag från"), Phase.COMPLETED: _("Publicerad")}
+
 
 @dataclass(frozen=True)
 class Schedule:

@@ -210,7 +210,7 @@ def test_home_without_anything_planned_says_so(client, site_tree):
 
 def test_village_index_shows_every_village_with_its_next_event(client, busy_site):
     soup = soup_of(client, busy_site["places"].url)
-    cards = {text_of(card.h2): card for card in soup.select(".place-card")}
+    cards = {text_of(item.a): item for item in soup.select(".place-list__item")}
     assert list(cards) == ["Halltorp", "Läckeby", "Påryd"]  # alphabetical
     # The walk is sooner than the meeting, so it is next.
     assert "Nästa: Vårvandring" in text_of(cards["Läckeby"])
@@ -225,10 +225,40 @@ def test_village_index_hides_unpublished_villages(client, busy_site):
     busy_site["paryd"].unpublish()
     busy_site["halltorp"].unpublish()
     soup = soup_of(client, busy_site["places"].url)
-    assert [text_of(card.h2) for card in soup.select(".place-card")] == ["Läckeby"]
+    assert [text_of(item.a) for item in soup.select(".place-list__item")] == ["Läckeby"]
 
 
 # Village page
+
+
+def test_village_page_starts_with_its_next_date_and_the_way_to_propose(client, busy_site):
+    soup = soup_of(client, busy_site["lackeby"].url)
+    first = soup.select_one("main .next-event")
+    # It comes before the introduction and the village's description.
+    assert first.find_previous("p", class_="lead") is None
+    assert "Nästa tillfälle: Vårvandring" in text_of(first)
+    walk = timezone.localtime(factories.in_days(3))
+    assert first.find("time")["datetime"].startswith(walk.date().isoformat())
+    form_url = busy_site["coming"].url + "lamna-forslag/"
+    assert first.find("a", href=form_url, string="Lämna förslag")
+    assert "Lämna förslag senast" in text_of(first)
+    assert first.find("a", href=busy_site["coming"].url)
+
+
+def test_village_page_without_coming_dates_or_open_window_has_no_first_screen_box(
+    client, busy_site
+):
+    soup = soup_of(client, busy_site["paryd"].url)
+    assert soup.select_one(".next-event") is None
+    assert "Lämna förslag" not in text_of(soup.find("main"))
+
+
+def test_home_page_lets_a_visitor_choose_their_village(client, busy_site):
+    busy_site["halltorp"].unpublish()
+    soup = soup_of(client, "/")
+    choice = soup.find("nav", attrs={"aria-labelledby": "place-choice-heading"})
+    assert [text_of(a) for a in choice.find_all("a")] == ["Läckeby", "Påryd"]
+    assert choice.find("a", href=busy_site["lackeby"].url)
 
 
 def test_village_page_shows_its_upcoming_events_only(client, busy_site):
@@ -248,7 +278,7 @@ def test_village_page_lists_its_dialogues_and_latest_summary(client, busy_site):
     assert busy_site["round"].title in text_of(dialogues)
     latest = section(soup, "summary-heading")
     assert "Tolv förslag blev åtgärder." in text_of(latest)
-    assert latest.find("a", href=busy_site["done"].url)
+    assert latest.find("a", href=busy_site["done"].url + "#summary-heading")
     # Its events are over.
     assert "Inga tillfällen är inplanerade just nu." in text_of(section(soup, "coming-heading"))
 
@@ -276,9 +306,8 @@ def test_village_page_hides_draft_dialogues(client, busy_site):
         (-1, 5, None, "Förbättringsvandring"),
         (-5, -1 / 24, None, "Utvecklingsdialog"),  # the meeting began an hour ago
         (-20, -10, None, "Uppföljning"),
-        (-20, -10, 1, "Klar"),
     ],
-    ids=["preparation", "walk", "dialogue", "follow-up", "completed"],
+    ids=["preparation", "walk", "dialogue", "follow-up"],
 )
 def test_dialogue_page_marks_exactly_the_current_phase(
     client, site_tree, walk, meeting, summary_days_ago, current
@@ -305,6 +334,30 @@ def test_dialogue_page_marks_exactly_the_current_phase(
     assert len(marked) == 1
     assert text_of(marked[0].select_one(".phases__label")) == current
     assert "Nu:" in text_of(marked[0])
+
+
+def test_a_completed_dialogue_has_every_step_done_each_with_its_date(client, site_tree):
+    walk, meeting = factories.in_days(-20), factories.in_days(-10)
+    page = factories.dialogue_with_events(
+        site_tree["place"],
+        site_tree["round"],
+        [factories.event(WALK, walk), factories.event(MEETING, meeting)],
+        title="Fasprov",
+        summary=SUMMARY,
+        summary_published_at=timezone.localdate() - timedelta(days=1),
+    )
+    steps = soup_of(client, page.url).select(".phases__step")
+
+    assert [step.get("aria-current") for step in steps] == [None] * 5
+    assert all("Klart:" in text_of(step) for step in steps)
+    assert "Nu:" not in text_of(steps[-1])
+    assert text_of(steps[-1].select_one(".phases__label")) == "Sammanställning"
+    dates = [step.select_one(".phases__date time") for step in steps]
+    assert dates[1]["datetime"] == timezone.localdate(walk).isoformat()
+    assert dates[2]["datetime"] == timezone.localdate(meeting).isoformat()
+    published = (timezone.localdate() - timedelta(days=1)).isoformat()
+    assert dates[4]["datetime"] == published
+    assert text_of(steps[4].select_one(".phases__date")).startswith("Publicerad")
 
 
 @pytest.fixture
@@ -392,16 +445,19 @@ def test_dialogue_open_for_proposals_says_until_when(client, site_tree):
     dialogue.proposals_open = timezone.localdate()
     dialogue.save_revision().publish()
     soup = soup_of(client, dialogue.url)
-    notice = soup.select_one(".notice--open")
+    notice = soup.select_one(".next-event__propose")
     assert notice is not None
     closes = timezone.localtime(dialogue.meeting.start)
-    assert f"till och med {closes.day} " in text_of(notice)
+    assert f"Lämna förslag senast {closes.day} " in text_of(notice)
+    assert notice.find("a", string="Lämna förslag")
 
 
 def test_dialogue_not_taking_proposals_shows_no_open_notice(client, past_dialogue):
     past_dialogue.proposals_open = timezone.localdate() - timedelta(days=600)
     past_dialogue.save_revision().publish()
-    assert soup_of(client, past_dialogue.url).select_one(".notice--open") is None
+    soup = soup_of(client, past_dialogue.url)
+    assert soup.select_one(".next-event__propose") is None
+    assert "Lämna förslag" not in text_of(soup.find("main"))
 
 
 # Round page
@@ -464,7 +520,7 @@ def test_password_protected_village_stays_out_of_public_listings(client, busy_si
     assert "Vårvandring" not in text_of(home.find("main"))
     assert section(home, "open-heading").select(".card__title") == []
     index = soup_of(client, busy_site["places"].url)
-    assert "Läckeby" not in [text_of(card.h2) for card in index.select(".place-card")]
+    assert "Läckeby" not in [text_of(item.a) for item in index.select(".place-list__item")]
     # The page itself asks for the password instead of showing the dialogue.
     dialogue = soup_of(client, busy_site["coming"].url)
     assert "Vårens dialogmöte" not in text_of(dialogue)

@@ -64,7 +64,7 @@ def test_dialogue_list_has_the_page_frame_breadcrumbs_and_a_count(client, lists)
     assert text_of(soup.h1) == "Förslag och svar"
     crumbs = soup.select(".breadcrumbs li")
     assert [text_of(c) for c in crumbs] == [
-        "Start",
+        "Startsida",
         "Orter",
         "Läckeby",
         lists["dialogue"].title,
@@ -186,7 +186,7 @@ def test_village_list_shows_every_dialogue_of_the_village(client, lists):
     old = Proposal.objects.get(public_title="Belysning vid badplatsen")
     assert items["Belysning vid badplatsen"].a["href"] == old.get_public_url()
     crumbs = [text_of(c) for c in soup.select(".breadcrumbs li")]
-    assert crumbs == ["Start", "Orter", "Läckeby", "Förslag"]
+    assert crumbs == ["Startsida", "Orter", "Läckeby", "Förslag"]
     nature = lists["themes"]["nature"].pk
     assert titles(soup_of(client, f"{lists['place_list']}?tema={nature}")) == [
         "Bänkar vid ån",
