@@ -1,4 +1,4 @@
-from .events import DialogueEvent
+from .events import DialogueEvent, attach_replacements
 from .pages import DialoguePage, RoundIndexPage, RoundPage
 from .proposals import Proposal, ProposalTag, ProposalUpdate, ReferenceCounter
 from .snippets import AnswerTemplate, ContactPerson, Department, Theme
@@ -16,4 +16,5 @@ __all__ = [
     "RoundIndexPage",
     "RoundPage",
     "Theme",
+    "attach_replacements",
 ]

@@ -55,6 +55,15 @@ class DialogueEvent(Orderable):
             "Markera i stället för att ta bort: sidan, kalendrarna och bevakarna får veta det."
         ),
     )
+    cancellation_reason = models.CharField(
+        _("varför inställt"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Visas vid det inställda tillfället, t.ex. ”Lokalen är vattenskadad”. "
+            "En ny tid läggs in som ett nytt tillfälle: den visas här av sig själv."
+        ),
+    )
     # A calendar event's identity (iCalendar UID) and revision (SEQUENCE, bumped in save()).
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
@@ -70,7 +79,7 @@ class DialogueEvent(Orderable):
         FieldPanel("accessibility_notes"),
         FieldPanel("childcare_offered"),
         FieldPanel("description"),
-        FieldPanel("cancelled"),
+        FieldRowPanel([FieldPanel("cancelled"), FieldPanel("cancellation_reason")]),
     ]
 
     # What a calendar or a follower must be told again about when it changes.
@@ -128,7 +137,39 @@ class DialogueEvent(Orderable):
         return not self.cancelled and self.end > timezone.now()
 
     @property
+    def display_address(self):
+        """The address for a page: the postcode ("388 98") is never split over two lines."""
+        town = " ".join(
+            part for part in (self.postal_code.replace(" ", "\u00a0"), self.postal_town) if part
+        )
+        return ", ".join(part for part in (self.venue_name, self.street_address, town) if part)
+
+    @property
+    def childcare_text(self):
+        """Words for search: the page says "Barnpassning" only when it is offered."""
+        return str(_("Barnpassning finns under tiden.")) if self.childcare_offered else ""
+
+    @property
     def address(self):
         """The full address on one line, for people and for calendars."""
         town = " ".join(part for part in (self.postal_code, self.postal_town) if part)
         return ", ".join(part for part in (self.venue_name, self.street_address, town) if part)
+
+
+def attach_replacements(events):
+    """Give each cancelled event in `events` its `replacement`: the next event of the same kind
+    in the same dialogue that is not cancelled, so a page can say "Ny tid" without a query."""
+    for event in events:
+        if event.cancelled:
+            event.replacement = next(
+                (
+                    other
+                    for other in events
+                    if other.dialogue_id == event.dialogue_id
+                    and other.kind == event.kind
+                    and not other.cancelled
+                    and other.start > event.start
+                ),
+                None,
+            )
+    return events

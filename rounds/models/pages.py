@@ -22,7 +22,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.extensions import extended_context, serve_route
 
-from .events import DialogueEvent
+from .events import DialogueEvent, attach_replacements
 from .phases import (
     PHASE_DATE_PREFIXES,
     PHASE_DESCRIPTIONS,
@@ -209,6 +209,18 @@ class DialoguePage(RoutablePageMixin, Page):
         index.SearchField("body"),
         index.SearchField("summary_intro"),
         index.SearchField("summary"),
+        # What residents look for in an event: "barnpassning", "hörslinga", the venue.
+        index.RelatedFields(
+            "events",
+            [
+                index.SearchField("title"),
+                index.SearchField("venue_name"),
+                index.SearchField("meeting_point"),
+                index.SearchField("accessibility_notes"),
+                index.SearchField("description"),
+                index.SearchField("childcare_text"),
+            ],
+        ),
     ]
 
     parent_page_types = ["places.PlacePage"]
@@ -263,7 +275,7 @@ class DialoguePage(RoutablePageMixin, Page):
 
     @cached_property
     def ordered_events(self):
-        return sorted(self.events.all(), key=lambda event: event.start)
+        return attach_replacements(sorted(self.events.all(), key=lambda event: event.start))
 
     def _first_event(self, kind):
         return next((e for e in self.ordered_events if e.kind == kind), None)

@@ -6,7 +6,7 @@ events prefetched) and gets each dialogue's village attached by `tree.attach_pla
 
 from datetime import UTC, datetime
 
-from ..models import DialogueEvent, DialoguePage
+from ..models import DialogueEvent, DialoguePage, attach_replacements
 from .tree import attach_places, parent_path
 
 FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
@@ -31,7 +31,7 @@ def upcoming_events(now, limit=None, place=None):
     )
     if limit:
         events = events[:limit]
-    events = list(events)
+    events = attach_replacements(list(events))
     attach_places(event.dialogue for event in events)
     return events
 

@@ -395,18 +395,51 @@ def test_dialogue_page_shows_each_event_with_time_place_and_details(client, past
     events = section(soup, "events-heading").select(".event")
     assert len(events) == 2
     walk, meeting = (text_of(event) for event in events)
-    assert "onsdag 14 maj 2025, kl. 17.00 – 19.00" in walk
+    walk_time, meeting_time = (event.select_one(".event__facts dd").get_text() for event in events)
+    # The time range is one unbreakable piece: "kl. 17.00–19.00".
+    assert walk_time == "onsdag 14 maj 2025, kl.\u00a017.00–19.00"
+    assert events[0].select_one(".event__facts dd .nowrap").get_text() == "kl.\u00a017.00–19.00"
     assert "Läckeby skola, Skolvägen 3, 388 98 Läckeby" in walk
     assert "Samlingsplats Vid busshållplatsen på Storgatan" in walk
     assert "Grusväg, cirka två kilometer. Bänkar längs vägen." in walk
     assert "Barnpassning Nej" in walk
-    assert "torsdag 22 maj 2025, kl. 18.30 – 21.00" in meeting
+    assert meeting_time == "torsdag 22 maj 2025, kl.\u00a018.30–21.00"
     assert "Bygdegården, Byvägen 1, 388 98 Läckeby" in meeting
     assert "Barnpassning Ja, barnpassning finns under tiden." in meeting
     assert "Ramp och hörslinga." in meeting
     assert "Samlingsplats" not in meeting  # no meeting point given, no empty row
     # Machine-readable times too, in Stockholm time.
     assert events[1].find("time")["datetime"] == "2025-05-22T18:30:00+02:00"
+
+
+def test_a_cancelled_event_is_struck_through_with_its_reason_and_new_time(client, site_tree):
+    dialogue = site_tree["dialogue"]
+    walk = dialogue.events.get(kind="walk")
+    walk.cancelled = True
+    walk.cancellation_reason = "Bygdegården är vattenskadad."
+    walk.save()
+    new_walk = factories.event(WALK, walk.start + timedelta(days=7), venue_name="Skolan")
+    new_walk.dialogue = dialogue
+    new_walk.save()
+
+    for url in (dialogue.url, site_tree["place"].url):
+        cancelled = soup_of(client, url).select_one(".event--cancelled")
+        assert "Inställt:" in text_of(cancelled.h3)
+        assert "Bygdegården är vattenskadad." in text_of(cancelled)
+        assert "Ny tid:" in text_of(cancelled)
+        new_time = cancelled.select_one(".event__cancellation time")
+        assert new_time["datetime"] == timezone.localtime(new_walk.start).isoformat()
+        assert "Skolan" in text_of(cancelled.select_one(".event__cancellation"))
+
+
+def test_a_cancelled_event_without_a_new_time_says_only_why(client, site_tree):
+    walk = site_tree["dialogue"].events.get(kind="walk")
+    walk.cancelled = True
+    walk.save()
+    cancelled = soup_of(client, site_tree["dialogue"].url).select_one(".event--cancelled")
+    assert "Inställt:" in text_of(cancelled)
+    assert "Ny tid" not in text_of(cancelled)
+    assert cancelled.select_one(".event__cancellation") is None
 
 
 def test_dialogue_summary_written_but_not_yet_published_stays_hidden(client, past_dialogue):

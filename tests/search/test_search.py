@@ -345,3 +345,17 @@ def test_proposal_results_come_ten_to_a_page_of_their_own(client, many_matches, 
     links = [a["href"] for a in both.select(".pagination a")]
     assert all("q=cykelv" in link for link in links)
     assert any("sida=1" in link and "forslagssida=2" in link for link in links)
+
+
+def test_an_event_is_found_by_its_own_words(client, site_tree):
+    """Residents search for what an event offers; it is written on the event, not the page."""
+    dialogue = site_tree["dialogue"]
+    walk = dialogue.events.get(kind="walk")
+    walk.childcare_offered = True
+    walk.accessibility_notes = "Hörslinga finns i samlingssalen."
+    walk.save()
+    dialogue.save_revision().publish()
+
+    for query in ("barnpassning", "hörslinga"):
+        assert dialogue.title in result_titles(search(client, {"q": query})), query
+    assert dialogue.title not in result_titles(search(client, {"q": "simhall"}))
