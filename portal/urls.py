@@ -2,8 +2,10 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.seo import robots_txt
 from search import views as search_views
 
 from .password_reset import LimitedPasswordResetView
@@ -16,6 +18,8 @@ urlpatterns = [
         name="wagtailadmin_password_reset",
     ),
     path("admin/", include(wagtailadmin_urls)),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("dokument/", include(wagtaildocs_urls)),
     path("sok/", search_views.search, name="search"),
     path("mitt-forslag/", include("rounds.proposals.urls")),

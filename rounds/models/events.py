@@ -155,6 +155,32 @@ class DialogueEvent(Orderable):
         town = " ".join(part for part in (self.postal_code, self.postal_town) if part)
         return ", ".join(part for part in (self.venue_name, self.street_address, town) if part)
 
+    def schema_org(self, url, organizer):
+        """A schema.org Event for search engines: public facts only, times with their offset."""
+        status = "EventCancelled" if self.cancelled else "EventScheduled"
+        return {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.display_title,
+            "startDate": timezone.localtime(self.start).isoformat(),
+            "endDate": timezone.localtime(self.end).isoformat(),
+            "eventStatus": f"https://schema.org/{status}",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "location": {
+                "@type": "Place",
+                "name": self.venue_name,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": self.street_address,
+                    "postalCode": self.postal_code,
+                    "addressLocality": self.postal_town,
+                    "addressCountry": "SE",
+                },
+            },
+            "organizer": {"@type": "GovernmentOrganization", "name": organizer},
+            "url": url,
+        }
+
 
 def attach_replacements(events):
     """Give each cancelled event in `events` its `replacement`: the next event of the same kind

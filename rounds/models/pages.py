@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.extensions import extended_context, serve_route
+from home.models import MunicipalitySettings
 
 from .events import DialogueEvent, attach_replacements
 from .phases import (
@@ -373,6 +374,12 @@ class DialoguePage(RoutablePageMixin, Page):
     @path("forslag/<str:reference>/foto/", name="proposal_photo")
     def proposal_photo(self, request, reference):
         return serve_route(self, request, "proposal_photo", reference)
+
+    def structured_data(self, request):
+        """Its events as schema.org JSON-LD (home.seo), organised by the municipality."""
+        organizer = MunicipalitySettings.for_request(request).municipality_name
+        url = self.get_full_url(request)
+        return [event.schema_org(url, organizer) for event in self.ordered_events]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -51,6 +51,15 @@ def linked_paths(fetched):
     if fetched.status in REDIRECTS:
         target = same_site_path(fetched.headers.get("Location", ""), fetched.url)
         return [target] if target else []
+    content_type = fetched.headers.get("Content-Type", "")
+    if fetched.url.endswith("robots.txt"):  # robots.txt names the sitemap, which lists the pages
+        lines = fetched.body.decode("utf-8", "replace").splitlines()
+        named = [line.partition(":")[2].strip() for line in lines if line.startswith("Sitemap:")]
+        return [path for path in (same_site_path(u, fetched.url) for u in named) if path]
+    if "xml" in content_type and b"<urlset" in fetched.body:
+        locations = BeautifulSoup(fetched.body, "html.parser").find_all("loc")
+        found = [same_site_path(loc.get_text(), fetched.url) for loc in locations]
+        return [path for path in found if path]
     if not fetched.is_html:
         return []
     soup = BeautifulSoup(fetched.body, "html.parser")
