@@ -4,8 +4,9 @@ import re
 
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from portal.web.sizes import file_size
 
 from ..models import Proposal, Theme
 from ..models.proposals import AgeGroup
@@ -140,9 +141,7 @@ class ProposalForm(forms.ModelForm):
                 "Skriv högst %(limit_value)d tecken. Nu är det %(show_value)d."
             )
         photo = self.fields["photo"]
-        photo.help_text = photo.help_text % {
-            "limit": filesizeformat(settings.PROPOSALS_PHOTO_MAX_BYTES)
-        }
+        photo.help_text = photo.help_text % {"limit": file_size(settings.PROPOSALS_PHOTO_MAX_BYTES)}
         self.photo_content = None
         self.photo_gone = False
 
