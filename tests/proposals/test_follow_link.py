@@ -65,7 +65,7 @@ def test_without_email_the_receipt_says_no_email_will_come(client, dialogue, set
     receipt = text(client.get(response["Location"]))
 
     assert "Du får ingen e-post när statusen ändras" in receipt
-    assert "kan inte skicka länken igen" in receipt
+    assert "Du angav ingen e-post, så spara länken" in receipt
 
 
 def test_the_receipt_and_follow_page_show_no_contact_details(client, sent):

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from portal.web.headers import private_page
 from portal.web.links import absolute_url
+from portal.web.sent_to import forget, recall
 
 from ...models import Proposal
 from ...models.proposals import Visibility, hash_token
@@ -57,8 +58,12 @@ def receipt(request, token):
         "proposal": proposal,
         "follow_url": absolute_url(reverse("proposals:follow", args=[token]), request),
         "emails_coming": proposal.notify_status and bool(proposal.email),
+        # Masked, and only right after sending (portal.web.sent_to): whoever opens the link
+        # later, on a shared computer or from a forwarded email, does not see it.
+        "sent_to": recall(request) if proposal.email else "",
     }
-    return TemplateResponse(request, "rounds/proposals/receipt.html", context)
+    response = TemplateResponse(request, "rounds/proposals/receipt.html", context)
+    return forget(response, request)
 
 
 def render_follow(request, proposal, token, *, done="", error="", status=200):
