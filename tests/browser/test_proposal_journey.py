@@ -122,7 +122,8 @@ def test_the_resident_withdraws_a_pending_proposal_from_the_private_page(page, f
     page.get_by_role("button", name="Skicka förslaget").click()
     page.locator(".receipt__link a").click()
 
-    page.get_by_role("button", name="Återkalla förslaget").click()
+    page.get_by_role("link", name="Återkalla förslaget").click()
+    page.get_by_role("button", name="Ja, återkalla förslaget").click()
 
     expect(page.get_by_role("status")).to_contain_text("Förslaget är återkallat.")
     assert Proposal.objects.get().visibility == Visibility.HIDDEN

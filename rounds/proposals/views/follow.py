@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.web.headers import private_page
 from portal.web.links import absolute_url
@@ -27,6 +27,7 @@ DONE = {
     "aterkallat": _("Förslaget är återkallat. Det kommer inte att behandlas eller publiceras."),
     "e-post": _("Klart. Du får inte längre e-post om förslaget."),
 }
+NOT_WITHDRAWABLE = _("Förslaget är redan granskat eller återkallat och kan inte återkallas nu.")
 
 
 def proposal_for(token):
@@ -95,11 +96,18 @@ def back_to_follow(token, done):
     return HttpResponseRedirect(f"{url}?klart={done}", status=303)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @private_page("same-origin")
 def withdraw(request, token):
-    """Take back a proposal nobody has reviewed yet; refused (409) once it has been."""
+    """Take back a proposal nobody has reviewed yet: a page that asks first (GET), then the
+    withdrawal (POST). Refused (409) once it has been reviewed; it cannot be undone, so a
+    mistaken tap must not be enough, and a page works where a JavaScript dialogue may not."""
     proposal = proposal_for(token)
+    if request.method != "POST":
+        if state_of(proposal) != "pending":
+            return render_follow(request, proposal, token, error=NOT_WITHDRAWABLE, status=409)
+        context = {**dialogue_context(proposal), "proposal": proposal, "token": token}
+        return TemplateResponse(request, "rounds/proposals/withdraw_confirm.html", context)
     try:
         withdraw_proposal(proposal)
     except ValidationError as error:
