@@ -32,7 +32,7 @@ def fill_in(page):
     page.get_by_label("Var i orten gäller det?").fill("Byvägen, vid affären")
     page.get_by_label("Ditt namn").fill("Anna Andersson")
     page.get_by_label("E-postadress").fill("anna@example.org")
-    page.get_by_label("Skicka e-post till mig när förslagets status ändras").check()
+    page.get_by_label("Skicka svaren till min e-post").check()
     page.get_by_label("Telefonnummer").fill("070-123 45 67")
     page.get_by_label("Namn att visa vid förslaget").fill("Anna")
     page.get_by_label("Visa namnet vid förslaget på webbplatsen").check()
