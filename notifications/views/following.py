@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from places.models import PlacePage
 from portal.web.headers import keep_private, private_page
 from portal.web.refusals import honeypot_refusal
+from portal.web.sent_to import forget, recall, remember
 
 from .. import following, limits
 from ..forms import FollowForm, form_context
@@ -55,7 +56,8 @@ def follow(request, place_id):
         return render_form(request, place, form, status=422)
     following.request_follow(place, form.cleaned_data["email"], form.cleaned_data["updates"])
     limits.record_request(request)
-    return HttpResponseRedirect(reverse("notifications:follow_sent", args=[place.pk]), status=303)
+    url = reverse("notifications:follow_sent", args=[place.pk])
+    return remember(HttpResponseRedirect(url, status=303), request, form.cleaned_data["email"], url)
 
 
 def render_form(request, place, form, *, problem="", status=200):
@@ -69,10 +71,19 @@ def render_form(request, place, form, *, problem="", status=200):
 
 @require_GET
 def follow_sent(request, place_id):
-    """`/bevaka/<village id>/skickat/`: what happens next. Says nothing about the address."""
+    """`/bevaka/<village id>/skickat/`: what happens next, and where the email went.
+
+    The address comes masked, once, from the cookie the form's redirect set (portal.web.sent_to),
+    never from the URL; so the page is never cached, and reloaded it names no address.
+    """
     place = place_or_404(place_id)
-    context = {"place": place, "valid_days": following.UNCONFIRMED_DAYS}
-    return TemplateResponse(request, "notifications/follow_sent.html", context)
+    context = {
+        "place": place,
+        "valid_days": following.UNCONFIRMED_DAYS,
+        "sent_to": recall(request),
+    }
+    response = TemplateResponse(request, "notifications/follow_sent.html", context)
+    return keep_private(forget(response, request))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -4,8 +4,9 @@ import re
 
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from portal.web.sizes import file_size
 
 from ..models import Proposal, Theme
 from ..models.proposals import AgeGroup
@@ -101,7 +102,7 @@ class ProposalForm(forms.ModelForm):
             "display_name": _("Namn att visa vid förslaget"),
             "show_name": _("Visa namnet vid förslaget på webbplatsen"),
             "email": _("E-postadress"),
-            "notify_status": _("Skicka e-post till mig när förslagets status ändras"),
+            "notify_status": _("Skicka svaren till min e-post"),
             "phone": _("Telefonnummer"),
         }
         help_texts = {
@@ -116,6 +117,10 @@ class ProposalForm(forms.ModelForm):
             "email": _(
                 "Visas aldrig publikt. Används bara för besked om ditt förslag, "
                 "till exempel när det har fått ett svar."
+            ),
+            "notify_status": _(
+                "Gäller bara om du skriver en e-postadress. Kryssa ur rutan om du hellre vill "
+                "följa förslaget med länken du får."
             ),
             "phone": _("Visas aldrig publikt. Om du hellre vill att vi ringer."),
         }
@@ -140,11 +145,12 @@ class ProposalForm(forms.ModelForm):
                 "Skriv högst %(limit_value)d tecken. Nu är det %(show_value)d."
             )
         photo = self.fields["photo"]
-        photo.help_text = photo.help_text % {
-            "limit": filesizeformat(settings.PROPOSALS_PHOTO_MAX_BYTES)
-        }
+        photo.help_text = photo.help_text % {"limit": file_size(settings.PROPOSALS_PHOTO_MAX_BYTES)}
+        # Giving an address means "send me the answers" unless the resident unticks the box.
+        self.fields["notify_status"].initial = True
         self.photo_content = None
         self.photo_gone = False
+        self.wants_answers = None
 
     def clean_photo(self):
         upload = self.cleaned_data.get("photo")
@@ -177,11 +183,10 @@ class ProposalForm(forms.ModelForm):
             )
         if self.photo_gone and self.photo_content is None and not cleaned.get("remove_photo"):
             self.add_error("photo", _("Bilden du valde finns inte kvar. Välj bilden igen."))
-        if cleaned.get("notify_status") and not cleaned.get("email") and "email" not in self.errors:
-            self.add_error(
-                "email",
-                _("Skriv din e-postadress om du vill få e-post när statusen ändras."),
-            )
+        # One question, not two: the box only counts with an address. What the resident chose is
+        # kept for going back to the form; what is stored is whether answers can be emailed.
+        self.wants_answers = cleaned.get("notify_status", False)
+        cleaned["notify_status"] = self.wants_answers and bool(cleaned.get("email"))
         return cleaned
 
     def keep_photo(self):
@@ -203,4 +208,5 @@ class ProposalForm(forms.ModelForm):
         """The valid fields as plain values, to sign into the review step."""
         data = {name: self.cleaned_data.get(name) for name in self._meta.fields}
         data["theme"] = data["theme"].pk if data["theme"] else None
+        data["notify_status"] = self.wants_answers
         return data

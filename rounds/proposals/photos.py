@@ -10,10 +10,11 @@ from io import BytesIO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from PIL import Image, ImageCms, ImageOps
+
+from portal.web.sizes import file_size
 
 # What Pillow must recognise the file as. MPO is the JPEG variant some phones save.
 ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
@@ -43,8 +44,7 @@ def clean_photo(upload):
     limit = settings.PROPOSALS_PHOTO_MAX_BYTES
     if upload.size > limit:
         raise ValidationError(
-            _("Bilden är för stor. Den får vara högst %(limit)s.")
-            % {"limit": filesizeformat(limit)},
+            _("Bilden är för stor. Den får vara högst %(limit)s.") % {"limit": file_size(limit)},
             code="too_big",
         )
     upload.seek(0)

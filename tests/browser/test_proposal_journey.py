@@ -32,7 +32,7 @@ def fill_in(page):
     page.get_by_label("Var i orten gäller det?").fill("Byvägen, vid affären")
     page.get_by_label("Ditt namn").fill("Anna Andersson")
     page.get_by_label("E-postadress").fill("anna@example.org")
-    page.get_by_label("Skicka e-post till mig när förslagets status ändras").check()
+    page.get_by_label("Skicka svaren till min e-post").check()
     page.get_by_label("Telefonnummer").fill("070-123 45 67")
     page.get_by_label("Namn att visa vid förslaget").fill("Anna")
     page.get_by_label("Visa namnet vid förslaget på webbplatsen").check()
@@ -122,7 +122,8 @@ def test_the_resident_withdraws_a_pending_proposal_from_the_private_page(page, f
     page.get_by_role("button", name="Skicka förslaget").click()
     page.locator(".receipt__link a").click()
 
-    page.get_by_role("button", name="Återkalla förslaget").click()
+    page.get_by_role("link", name="Återkalla förslaget").click()
+    page.get_by_role("button", name="Ja, återkalla förslaget").click()
 
     expect(page.get_by_role("status")).to_contain_text("Förslaget är återkallat.")
     assert Proposal.objects.get().visibility == Visibility.HIDDEN

@@ -65,7 +65,7 @@ def test_without_email_the_receipt_says_no_email_will_come(client, dialogue, set
     receipt = text(client.get(response["Location"]))
 
     assert "Du får ingen e-post när statusen ändras" in receipt
-    assert "kan inte skicka länken igen" in receipt
+    assert "Du angav ingen e-post, så spara länken" in receipt
 
 
 def test_the_receipt_and_follow_page_show_no_contact_details(client, sent):
@@ -113,7 +113,7 @@ def test_a_pending_proposal_is_shown_with_its_state(client, sent):
     assert "Byvägen, vid affären" in words
     assert "Inget tema valt" in words
     assert "Namn vid förslaget Anna" in words
-    assert page.find("button", string="Återkalla förslaget")
+    assert page.find("a", string="Återkalla förslaget")
     assert page.find("button", string="Sluta skicka e-post om förslaget")
     assert_private(response, "same-origin")
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
@@ -154,7 +154,7 @@ def test_withdrawing_a_pending_proposal_hides_it_and_confirms(client, sent):
     page = client.get(response["Location"])
     assert "Förslaget är återkallat." in soup(page).find(role="status").get_text()
     assert "Du återkallade förslaget" in text(page)
-    assert not soup(page).find("button", string="Återkalla förslaget")
+    assert not soup(page).find("a", string="Återkalla förslaget")
 
 
 def test_withdrawing_after_publication_is_refused(client, dialogue):
@@ -181,10 +181,11 @@ def test_withdrawing_twice_is_refused(client, sent):
 
 
 def test_withdraw_and_stop_emails_only_answer_post(client, sent):
-    """A GET (a link preview, a prefetch) changes nothing; the same address takes a POST."""
+    """A GET (a link preview, a prefetch) changes nothing: withdrawing asks first, stopping
+    emails takes only a POST."""
     _, token = sent
 
-    assert client.get(reverse("proposals:withdraw", args=[token])).status_code == 405
+    assert client.get(reverse("proposals:withdraw", args=[token])).status_code == 200
     assert client.get(reverse("proposals:stop_emails", args=[token])).status_code == 405
     assert Proposal.objects.get().visibility == Visibility.PENDING
     assert Proposal.objects.get().notify_status
@@ -238,7 +239,7 @@ def test_a_public_proposal_shows_its_status_and_public_timeline(client, dialogue
     assert "Datum inte bestämt: Budgeten beslutas i november." in timeline.get_text()
     assert department.name in timeline.get_text()
     assert "Ring Anna" not in text(response)
-    assert not page.find("button", string="Återkalla förslaget")
+    assert not page.find("a", string="Återkalla förslaget")
 
 
 def test_a_hidden_proposal_says_so_without_the_internal_reason(client, dialogue):

@@ -162,13 +162,6 @@ def test_the_error_summary_script_is_loaded(client, dialogue):
     assert any(src.endswith("js/error-summary.js") for src in scripts)
 
 
-def test_status_emails_need_an_email_address(client, dialogue):
-    response = post_review(client, dialogue, valid_data(email=""))
-
-    assert response.status_code == 422
-    assert "Skriv din e-postadress om du vill få e-post när statusen ändras." in text(response)
-
-
 @pytest.mark.parametrize(
     ("field", "length"),
     [("title", 121), ("location", 201), ("name", 121), ("display_name", 61), ("body", 4001)],

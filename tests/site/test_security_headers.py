@@ -1,5 +1,6 @@
-"""The Content-Security-Policy and Permissions-Policy headers, and the one cookie a resident can
-get: the CSRF cookie of a form, for a day, never for only reading.
+"""The Content-Security-Policy and Permissions-Policy headers, and the cookies a resident can
+get: the CSRF cookie of a form, for a day, never for only reading; and `skickat_till`, for
+minutes after sending (tests/proposals/test_receipt.py).
 
 The browser side (no page breaks the policy) is tests/browser/test_content_security_policy.py.
 """
@@ -12,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from portal.demo.content.site_pages import PRIVACY
+from portal.web.sent_to import COOKIE, MAX_AGE
 from tests.support import proposals as make
 from tests.support.crawl import crawl
 from tests.support.proposal_form import form_url
@@ -176,3 +178,13 @@ def test_the_privacy_notice_names_the_cookie_and_how_long_it_lasts():
     assert "csrftoken" in notice and settings.CSRF_COOKIE_NAME == "csrftoken"
     assert "ett dygn efter att du senast öppnade ett formulär" in notice
     assert settings.CSRF_COOKIE_AGE == DAY
+
+
+def test_the_privacy_notice_names_the_sent_to_cookie_and_how_long_it_lasts():
+    """The masked address after sending (portal.web.sent_to) lasts ten minutes at most."""
+    notice = next(str(block) for block in PRIVACY["body"] if COOKIE in str(block))
+
+    assert COOKIE == "skickat_till"
+    assert "a***@example.org" in notice
+    assert "senast efter tio minuter" in notice
+    assert MAX_AGE == 10 * 60

@@ -286,6 +286,11 @@ PRIVACY = {
             "inte för att känna igen dig eller se vad du läser.",
             "Kakan försvinner av sig själv ett dygn efter att du senast öppnade ett formulär. "
             "Du kan också ta bort den i webbläsaren när du har skickat det du ville.",
+            "När du har skickat ett förslag eller anmält att du vill följa en ort och skrivit "
+            "din e-postadress, sparar webbläsaren en kaka som heter skickat_till. Den innehåller "
+            "bara början av adressen, till exempel a***@example.org, så att nästa sida kan "
+            "visa vart vi skickade e-posten. Kakan tas bort så fort sidan har visats, och "
+            "senast efter tio minuter.",
         ),
         heading("Frågor och dataskyddsombud"),
         paragraphs(

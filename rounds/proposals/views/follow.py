@@ -12,10 +12,11 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.web.headers import private_page
 from portal.web.links import absolute_url
+from portal.web.sent_to import forget, recall
 
 from ...models import Proposal
 from ...models.proposals import Visibility, hash_token
@@ -26,6 +27,7 @@ DONE = {
     "aterkallat": _("Förslaget är återkallat. Det kommer inte att behandlas eller publiceras."),
     "e-post": _("Klart. Du får inte längre e-post om förslaget."),
 }
+NOT_WITHDRAWABLE = _("Förslaget är redan granskat eller återkallat och kan inte återkallas nu.")
 
 
 def proposal_for(token):
@@ -57,8 +59,12 @@ def receipt(request, token):
         "proposal": proposal,
         "follow_url": absolute_url(reverse("proposals:follow", args=[token]), request),
         "emails_coming": proposal.notify_status and bool(proposal.email),
+        # Masked, and only right after sending (portal.web.sent_to): whoever opens the link
+        # later, on a shared computer or from a forwarded email, does not see it.
+        "sent_to": recall(request) if proposal.email else "",
     }
-    return TemplateResponse(request, "rounds/proposals/receipt.html", context)
+    response = TemplateResponse(request, "rounds/proposals/receipt.html", context)
+    return forget(response, request)
 
 
 def render_follow(request, proposal, token, *, done="", error="", status=200):
@@ -90,11 +96,18 @@ def back_to_follow(token, done):
     return HttpResponseRedirect(f"{url}?klart={done}", status=303)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @private_page("same-origin")
 def withdraw(request, token):
-    """Take back a proposal nobody has reviewed yet; refused (409) once it has been."""
+    """Take back a proposal nobody has reviewed yet: a page that asks first (GET), then the
+    withdrawal (POST). Refused (409) once it has been reviewed; it cannot be undone, so a
+    mistaken tap must not be enough, and a page works where a JavaScript dialogue may not."""
     proposal = proposal_for(token)
+    if request.method != "POST":
+        if state_of(proposal) != "pending":
+            return render_follow(request, proposal, token, error=NOT_WITHDRAWABLE, status=409)
+        context = {**dialogue_context(proposal), "proposal": proposal, "token": token}
+        return TemplateResponse(request, "rounds/proposals/withdraw_confirm.html", context)
     try:
         withdraw_proposal(proposal)
     except ValidationError as error:

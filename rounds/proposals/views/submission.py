@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from portal.web.headers import keep_private
 from portal.web.refusals import HONEYPOT_FIELD, honeypot_refusal
+from portal.web.sent_to import remember
 
 from ...models.proposals import Source
 from .. import abuse, drafts
@@ -160,8 +161,9 @@ def send(request, page):
 
 def send_reviewed(request, page, data):
     draft_id = data["draft"]
+    email = data["fields"].get("email")
     if drafts.sent_before(draft_id):  # "send" pressed twice: one proposal, the same receipt
-        return to_receipt(draft_id)
+        return to_receipt(request, draft_id, email)
 
     form = ProposalForm({**data["fields"], "photo_draft": data["photo"]})
     refusal = abuse.fill_time_refusal(data["started"]) or abuse.rate_refusal(request)
@@ -186,19 +188,20 @@ def send_reviewed(request, page, data):
         # Sent at the same moment by another request, which won: its receipt is this one too.
         proposal.photo.delete(save=False)
         if drafts.sent_before(draft_id):
-            return to_receipt(draft_id)
+            return to_receipt(request, draft_id, email)
         raise
     except (OperationalError, InterfaceError):
         proposal.photo.delete(save=False)  # the draft photo stays, for trying again
         raise
     drafts.discard_photo(photo)
     abuse.record_submission(request)
-    return to_receipt(draft_id)
+    return to_receipt(request, draft_id, email)
 
 
-def to_receipt(draft_id):
-    token = drafts.follow_token(draft_id)
-    return HttpResponseRedirect(reverse("proposals:receipt", args=[token]), status=303)
+def to_receipt(request, draft_id, email):
+    """303 to the receipt, with the masked address for it to say where the receipt went."""
+    url = reverse("proposals:receipt", args=[drafts.follow_token(draft_id)])
+    return remember(HttpResponseRedirect(url, status=303), request, email, url)
 
 
 def unreadable_review(request, page):
