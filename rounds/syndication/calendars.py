@@ -4,20 +4,23 @@ Every DialogueEvent keeps one UID for life (`<event.uid>@<site host>`) and its S
 when its time, place or cancellation changes (DialogueEvent.save), so a calendar app updates
 the entry it has instead of adding another. Cancelled events stay in the feeds, marked
 CANCELLED, so that subscribed calendars learn about it. Times are local (Europe/Stockholm) with
-a VTIMEZONE. Only what the public page shows goes in: no proposals, no personal data.
+a VTIMEZONE written out here (`timezones`), since the library's own puts the spring change an
+hour late. ORGANIZER is the dialogue's contact person, else the municipality: staff data that
+is public by choice. Only what the public page shows goes in: no proposals, no residents' data.
 """
 
-from datetime import date, timedelta
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vDuration
+from icalendar import Calendar, Event, vCalAddress, vDuration
 
 from portal.web.links import site_host
 
 from ..models import DialogueEvent, DialoguePage
 from ..pages.tree import attach_places
+from .timezones import add_timezone
 
 PRODID = "-//Ortsdialog//Kalender//SV"
 # How often a subscribed calendar should fetch the feed again.
@@ -42,7 +45,7 @@ def public_dialogues():
 def _events(dialogues):
     return (
         DialogueEvent.objects.filter(dialogue__in=dialogues)
-        .select_related("dialogue")
+        .select_related("dialogue__contact")
         .defer("dialogue__body", "dialogue__summary")
         .order_by("start", "pk")
     )
@@ -127,8 +130,22 @@ def description(event, page_url):
     return "\n\n".join(lines)
 
 
-def vevent(event, page_url, stamp):
-    """One VEVENT for `event`; `page_url` is the absolute address of its dialogue page."""
+def organizer(event, fallback):
+    """ORGANIZER: the dialogue's contact with an email, else `fallback` (name, email), or None."""
+    contact = event.dialogue.contact
+    name, email = (contact.name, contact.email) if contact and contact.email else fallback
+    if not email:
+        return None
+    address = vCalAddress(f"mailto:{email}")
+    address.params["CN"] = name
+    return address
+
+
+def vevent(event, page_url, stamp, fallback=("", "")):
+    """One VEVENT for `event`; `page_url` is the absolute address of its dialogue page.
+
+    `fallback` is the municipality's (name, email), the organizer when the dialogue's contact
+    has no email."""
     zone = local_zone()
     component = Event.new(
         uid=f"{event.uid}@{site_host()}",
@@ -144,13 +161,19 @@ def vevent(event, page_url, stamp):
     )
     if event.dialogue.last_published_at:
         component.last_modified = event.dialogue.last_published_at
+    address = organizer(event, fallback)
+    if address is not None:
+        component.add("ORGANIZER", address)
     return component
 
 
-def build_calendar(events, page_url, stamp, *, name=None, about=None, uid=None):
+def build_calendar(events, page_url, stamp, *, name=None, about=None, uid=None, fallback=("", "")):
     """A VCALENDAR to publish: `events`, `page_url(dialogue)` gives each dialogue's address.
 
     `name`, `about` and a stable `uid` are for a feed to subscribe to; one event needs none.
+    `fallback` is the organizer (name, email) of events whose dialogue has no contact email.
+    The VTIMEZONE is always there, so a calendar without events is still valid (RFC 5545 asks
+    for at least one component).
     """
     calendar = Calendar.new(
         prodid=PRODID,
@@ -159,18 +182,19 @@ def build_calendar(events, page_url, stamp, *, name=None, about=None, uid=None):
         name=name,
         description=about,
         uid=uid,
-        refresh_interval=REFRESH_INTERVAL if name else None,
     )
     calendar.add("X-WR-TIMEZONE", settings.TIME_ZONE)
     if name:
+        # RFC 7986 requires VALUE=DURATION on REFRESH-INTERVAL; strict parsers refuse it without.
+        calendar.add(
+            "REFRESH-INTERVAL", vDuration(REFRESH_INTERVAL), parameters={"VALUE": "DURATION"}
+        )
         calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH_INTERVAL))
     if uid is None:
         del calendar["UID"]  # a random one would differ on every download
+    starts = [event.start.astimezone(local_zone()) for event in events] or [stamp]
+    ends = [event.end.astimezone(local_zone()) for event in events] or [stamp]
+    add_timezone(calendar, settings.TIME_ZONE, min(starts).year, max(ends).year)
     for event in events:
-        calendar.add_component(vevent(event, page_url(event.dialogue), stamp))
-    if events:
-        # The time zone's rules for the years the events fall in.
-        first = min(event.start for event in events).astimezone(local_zone())
-        last = max(event.end for event in events).astimezone(local_zone())
-        calendar.add_missing_timezones(date(first.year, 1, 1), date(last.year + 1, 1, 1))
+        calendar.add_component(vevent(event, page_url(event.dialogue), stamp, fallback))
     return calendar

@@ -43,6 +43,12 @@ def site_dialogues(request):
     return public_dialogues().in_site(site)
 
 
+def organizer_fallback(request):
+    """The municipality's (name, email): the organizer of events whose contact has no email."""
+    municipality = MunicipalitySettings.for_request(request)
+    return municipality.municipality_name, municipality.contact_email
+
+
 @require_safe
 def place_calendar(request, place):
     """`<village>/kalender/`: the village's events of the last year and all coming ones."""
@@ -56,6 +62,7 @@ def place_calendar(request, place):
         about=_("Förbättringsvandringar och utvecklingsdialoger i %(place)s från %(by)s.")
         % {"place": place.title, "by": municipality},
         uid=f"ort-{place.pk}@{site_host()}",
+        fallback=organizer_fallback(request),
     )
     return calendar_response(calendar, f"{place.slug}.ics")
 
@@ -73,6 +80,7 @@ def all_events(request):
         about=_("Alla förbättringsvandringar och utvecklingsdialoger i %(by)s.")
         % {"by": municipality},
         uid=f"alla@{site_host()}",
+        fallback=organizer_fallback(request),
     )
     return calendar_response(calendar, "vandringar-och-dialoger.ics")
 
@@ -83,7 +91,9 @@ def one_event(request, uid):
     event = event_by_uid(site_dialogues(request), uid)
     if event is None:
         raise Http404
-    calendar = build_calendar([event], page_url(request), timezone.now())
+    calendar = build_calendar(
+        [event], page_url(request), timezone.now(), fallback=organizer_fallback(request)
+    )
     day = timezone.localtime(event.start).date().isoformat()
     place = event.dialogue.place.title if event.dialogue.place else ""
     filename = slugify(f"{event.display_title} {place} {day}") + ".ics"

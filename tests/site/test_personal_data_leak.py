@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from rounds.models import Proposal
 from rounds.models.proposals import Visibility
-from tests.support.crawl import crawl, fetch, leaks
+from tests.support.crawl import crawl, fetch, leaks, same_site_path
 from tests.support.images import jpeg_bytes
 from tests.support.leaks import PERSONAL, UNPUBLISHED, LeakySite
 from tests.support.search import index_columns, indexed_texts, proposal_entries
@@ -59,6 +59,10 @@ def test_no_marker_in_any_public_response(client, leaky):
     content_types = {f.headers.get("Content-Type", "").split(";")[0] for f in site.values()}
     assert {"application/atom+xml", "text/calendar"} <= content_types
     assert "/flode/" in site and "/kalender/" in site
+    # So are the help pages for people: the calendar help and the feed explainers.
+    place = leaky.tree["place"]
+    for url in ("/kalender/hjalp/", "/flode/om/", f"/flode/om/?ort={place.slug}"):
+        assert url in site and site[url].status == 200, f"the crawl never reached {url}"
 
     found = leaks(site.values(), [PERSONAL, UNPUBLISHED, *leaky.secrets])
     assert not found, "\n".join(found)
@@ -73,6 +77,16 @@ def test_no_marker_in_any_public_response(client, leaky):
     ]:
         assert text in bodies
     print(f"\ncrawled {len(site)} URLs")
+
+
+def test_the_crawl_follows_subscribe_links_and_leaves_other_services_alone():
+    page = "http://testserver/orter/lackeby/"
+    assert same_site_path("webcal://testserver/orter/lackeby/kalender/", page) == (
+        "/orter/lackeby/kalender/"
+    )
+    assert same_site_path("https://calendar.google.com/calendar/render?x=1", page) is None
+    assert same_site_path("https://outlook.live.com/calendar/0/deeplink/compose", page) is None
+    assert same_site_path("webcal://annan.example.org/kalender/", page) is None
 
 
 def test_searching_for_a_marker_finds_nothing(client, leaky):

@@ -38,7 +38,8 @@ class Fetched:
 def same_site_path(href, base):
     """The path and query `href` on the page at `base` points to; None if it leaves the site."""
     url = urlsplit(urljoin(base, href.strip()))
-    if url.scheme not in {"", "http", "https"} or url.netloc not in SAME_SITE_HOSTS:
+    # webcal:// is the subscribe link to our own calendars: fetched like the https address.
+    if url.scheme not in {"", "http", "https", "webcal"} or url.netloc not in SAME_SITE_HOSTS:
         return None
     path = url.path or "/"
     if path.startswith(SKIP_PREFIXES):
@@ -84,7 +85,8 @@ def fetch(client, url, found_on=None):
 def crawl(client, start=("/",), seen=None, limit=3000):
     """Fetch `start` and every same-site URL reachable from it; {url: Fetched}, in visit order.
 
-    /admin/, other hosts and mailto:/tel: links are left out. Pass the result of an earlier
+    /admin/, other hosts (the Google and Outlook calendar links) and mailto:/tel: links are left
+    out; webcal:// links to this site are followed. Pass the result of an earlier
     crawl as `seen` to go on from it without fetching its URLs again. Raises if more than `limit`
     URLs turn up, so a page that makes endless links fails the test instead of hanging it.
     """

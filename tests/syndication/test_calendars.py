@@ -3,6 +3,7 @@
 Every response is parsed with `icalendar`, the way Thunderbird, Outlook or a phone would read it.
 """
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -437,7 +438,8 @@ def test_calendars_hold_no_proposals_and_no_personal_data(client, village):
         for proposal in (public, pending):
             assert proposal.reference not in body
             assert proposal.follow_token not in body
-        assert "@example.org" not in body
+        # The only address is the organizer's: the municipality (staff data, public by choice).
+        assert set(re.findall(r"[\w.+-]+@example\.org", body)) == {"kommun@example.org"}
         assert "/forslag/" not in body
 
 
@@ -472,16 +474,23 @@ def test_village_page_and_dialogue_page_offer_the_village_calendar(client, villa
         soup = soup_of(client, page.url)
         [link] = [a for a in soup.select(".follow-box a") if "ortens kalender" in text_of(a)]
         assert text_of(link) == "Prenumerera på ortens kalender (Läckeby)"
-        assert "prenumeration" in text_of(link.find_parent("li"))
-        assert link["href"] == place_url(place)
-        assert uid_of(village["walk"]) in by_uid(read(client, link["href"]))
+        # webcal:// makes phones and computers subscribe instead of downloading once.
+        assert link["href"] == f"webcal://testserver{place_url(place)}"
+        item = link.find_parent("li")
+        assert "Kopiera den här adressen" in text_of(item)
+        [address] = item.select("a.calendar-address")
+        assert address["href"] == text_of(address) == f"http://testserver{place_url(place)}"
+        assert uid_of(village["walk"]) in by_uid(read(client, address["href"]))
+        assert item.select_one('a[href="/kalender/hjalp/#prenumerera"]') is not None
 
 
 def test_home_page_offers_the_calendar_of_all_events(client, village):
     soup = soup_of(client, "/")
     [link] = [a for a in soup.select("a") if "alla vandringar och dialoger" in text_of(a)]
-    assert link["href"] == ALL_EVENTS
-    assert uid_of(village["walk"]) in by_uid(read(client, link["href"]))
+    assert link["href"] == f"webcal://testserver{ALL_EVENTS}"
+    [address] = link.find_parent("p").select("a.calendar-address")
+    assert address["href"] == f"http://testserver{ALL_EVENTS}"
+    assert uid_of(village["walk"]) in by_uid(read(client, address["href"]))
 
 
 # Query budget

@@ -400,22 +400,30 @@ def test_a_feed_holds_at_most_the_newest_entries(client, news):
     assert dates[0] == at(0, hour=1)
 
 
-def test_pages_advertise_and_link_their_feed(client, news):
+def test_pages_advertise_their_feed_and_link_its_explainer(client, news):
+    """Feed readers find the Atom document in the head; people follow the visible link to a
+    page that says what a feed is, with the address to copy."""
+    explainer = f"/flode/om/?ort={news['place'].slug}"
     pages = {
-        news["place"].url: news["feed"],
-        news["dialogue"].url: news["feed"],
-        "/": SITE_FEED,
+        news["place"].url: (news["feed"], explainer),
+        news["dialogue"].url: (news["feed"], explainer),
+        "/": (SITE_FEED, "/flode/om/"),
     }
-    for url, feed_url in pages.items():
+    for url, (feed_url, explainer_url) in pages.items():
         soup = soup_of(client, url)
         alternate = soup.select('head link[rel="alternate"][type="application/atom+xml"]')
         assert [link["href"] for link in alternate] == [feed_url], url
         assert alternate[0]["title"]
-        visible = soup.select(f'main a[href="{feed_url}"]')
-        assert len(visible) == 1, f"{url} should link its feed once, visibly"
-        assert "Atom-flöde" in text_of(visible[0])
         read_feed(client, feed_url)
-    place_link = soup_of(client, news["place"].url).select_one(f'a[href="{news["feed"]}"]')
+        assert not soup.select(f'main a[href="{feed_url}"]'), f"{url} sends people to raw Atom"
+        visible = soup.select(f'main a[href="{explainer_url}"]')
+        assert len(visible) == 1, f"{url} should link the explainer once, visibly"
+        assert "Atom-flöde" in text_of(visible[0])
+        explained = soup_of(client, explainer_url)
+        [address] = explained.select("main a.feed-address")
+        assert address["href"] == feed_url
+        assert text_of(address) == f"http://testserver{feed_url}"
+    place_link = soup_of(client, news["place"].url).select_one(f'a[href="{explainer}"]')
     assert text_of(place_link) == "Prenumerera på nyheter från Läckeby (Atom-flöde)"
 
 
