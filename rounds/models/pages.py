@@ -23,6 +23,7 @@ from home.blocks import BodyBlock
 from home.extensions import extended_context, serve_route
 
 from .events import DialogueEvent
+from .panels import SummaryReadinessPanel
 from .phases import PHASE_DESCRIPTIONS, Phase, Schedule, derive_phase
 
 TITLE_SEPARATOR = ": "
@@ -183,6 +184,7 @@ class DialoguePage(RoutablePageMixin, Page):
         ),
     ]
     summary_panels = [
+        SummaryReadinessPanel(heading=_("Innan du publicerar")),
         FieldPanel("summary_intro"),
         FieldPanel("summary"),
         FieldPanel("summary_published_at"),
@@ -330,6 +332,14 @@ class DialoguePage(RoutablePageMixin, Page):
     @path("forslag/<str:reference>/foto/", name="proposal_photo")
     def proposal_photo(self, request, reference):
         return serve_route(self, request, "proposal_photo", reference)
+
+    @path("sammanstallning/stor-text/", name="large_print")
+    def large_print(self, request):
+        return serve_route(self, request, "large_print")
+
+    @path("kort/", name="reminder_card")
+    def reminder_card(self, request):
+        return serve_route(self, request, "reminder_card")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -15,6 +15,7 @@ from .listings import (
     open_for_proposals,
     upcoming_events,
 )
+from .printing import print_context
 
 
 def home_page(page, request, context):
@@ -55,6 +56,7 @@ def dialogue(page, request, context):
     context["proposal_tally"] = status_tally(proposals)
     if context["summary_published"]:
         context.update(summary_context(page, request, proposals))
+        context.update(print_context(page, request))  # the printed contact block's QR code
 
 
 BY_PAGE_TYPE = {
