@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from portal.web.links import absolute_url
 
+CARD_EVENTS = 2  # what fits on an A6 card at a readable size; the rest are on the web
+
 
 def qr_code(url):
     """A PNG data URI of a QR code for `url`: an image in the PDF, allowed by img-src data:."""
@@ -44,5 +46,7 @@ def reminder_card(request, page):
     """An A6 card to put on the fridge: when and where, childcare, contact and the QR code."""
     context = page.get_context(request)
     context.update(print_context(page, request))
-    context["coming_events"] = coming_events(page)
+    events = coming_events(page)
+    context["coming_events"] = events[:CARD_EVENTS]
+    context["more_events"] = len(events) > CARD_EVENTS
     return TemplateResponse(request, "rounds/print/reminder_card.html", context)

@@ -188,18 +188,32 @@ def test_the_card_has_the_coming_events_contact_and_qr_code(client, coming):
         "Barnpassning Nej",
         "Karin Ekström",
         "0480-45 01 20",
-        "Testkommun",
         f"http://testserver{coming.url}",
     ]:
         assert expected in text, f"{expected!r} is not on the card"
     assert card.select_one("img")["src"] == qr_of(f"http://testserver{coming.url}")
+    assert "Testkommun" not in text  # the card is small: the contact person is enough
 
 
-def test_the_card_says_so_when_nothing_is_coming(client, dialogue):
-    response = client.get(dialogue.url + CARD)
+def test_the_card_shows_two_events_and_points_to_the_web_for_more(client, coming):
+    event = factories.event(DialogueEvent.Kind.OTHER, factories.in_days(40), title="Fika")
+    event.dialogue = coming
+    event.save()
 
-    assert response.status_code == 200
-    assert "Det finns inga kommande tider just nu" in text_of(soup(response))
+    card = soup_of(client, coming.url + CARD).select_one(".reminder-card")
+
+    assert len(card.select(".reminder-card__event")) == 2
+    assert "Fika" not in text_of(card)
+    assert "Fler tider finns på webben." in text_of(card)
+
+
+def test_the_card_says_so_when_nothing_is_coming(client, site_tree):
+    dialogue = factories.dialogue(site_tree["place"], site_tree["round"], -40, -30, slug="var")
+
+    text = text_of(soup_of(client, dialogue.url + CARD))
+
+    assert "Det finns inga kommande tider just nu" in text
+    assert "Testkommun" in text and "0480-45 00 00" in text  # no contact person: the municipality
 
 
 def test_the_card_costs_the_same_queries_with_2_or_30_events(client, coming):
