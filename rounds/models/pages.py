@@ -24,6 +24,7 @@ from home.extensions import extended_context, serve_route
 from home.models import MunicipalitySettings
 
 from .events import DialogueEvent, attach_replacements
+from .panels import SummaryReadinessPanel
 from .phases import (
     PHASE_DATE_PREFIXES,
     PHASE_DESCRIPTIONS,
@@ -191,6 +192,7 @@ class DialoguePage(RoutablePageMixin, Page):
         ),
     ]
     summary_panels = [
+        SummaryReadinessPanel(heading=_("Innan du publicerar")),
         FieldPanel("summary_intro"),
         FieldPanel("summary"),
         FieldPanel("summary_published_at"),
@@ -380,6 +382,14 @@ class DialoguePage(RoutablePageMixin, Page):
         organizer = MunicipalitySettings.for_request(request).municipality_name
         url = self.get_full_url(request)
         return [event.schema_org(url, organizer) for event in self.ordered_events]
+
+    @path("sammanstallning/stor-text/", name="large_print")
+    def large_print(self, request):
+        return serve_route(self, request, "large_print")
+
+    @path("kort/", name="reminder_card")
+    def reminder_card(self, request):
+        return serve_route(self, request, "reminder_card")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -18,6 +18,7 @@ from .listings import (
     open_for_proposals,
     upcoming_events,
 )
+from .printing import print_context
 
 
 def first_screen(request, event, open_dialogue, more_url, more_text):
@@ -92,6 +93,7 @@ def dialogue(page, request, context):
     )
     if context["summary_published"]:
         context.update(summary_context(page, request, proposals))
+        context.update(print_context(page, request))  # the printed contact block's QR code
 
 
 BY_PAGE_TYPE = {

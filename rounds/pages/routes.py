@@ -8,12 +8,15 @@ The page classes declare the URLs (`@path`) and hand each request to `home.exten
 from ..proposals.views import public, submission
 from ..syndication import feeds
 from ..syndication import views as calendars
+from . import printing
 
 ROUTES = {
     ("rounds.dialoguepage", "proposal_form"): submission.proposal_form,
     ("rounds.dialoguepage", "proposal_list"): public.dialogue_proposals,
     ("rounds.dialoguepage", "proposal_detail"): public.proposal_detail,
     ("rounds.dialoguepage", "proposal_photo"): public.proposal_photo,
+    ("rounds.dialoguepage", "large_print"): printing.large_print,
+    ("rounds.dialoguepage", "reminder_card"): printing.reminder_card,
     ("places.placepage", "proposal_list"): public.place_proposals,
     ("places.placepage", "feed"): feeds.place_feed,
     ("places.placepage", "calendar"): calendars.place_calendar,

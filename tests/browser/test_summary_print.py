@@ -1,5 +1,6 @@
 """The published summary in a real Chromium: accessible, a working print button, and a clean A4
-document when printed or saved as PDF."""
+document when printed or saved as PDF, with whom to call and a QR code; the same in large print;
+and the A6 kom ihåg-kort."""
 
 import re
 import unicodedata
@@ -9,6 +10,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from rounds.models import ContactPerson
 from rounds.models.proposals import Status
 from tests.support import proposals as make
 from tests.support.accessibility import AXE_OPTIONS, axe, describe, overflowing
@@ -17,6 +19,7 @@ from tests.support.browser_site import rich
 pytestmark = pytest.mark.browser
 
 A4 = (595, 842)  # points
+A6 = (298, 420)
 PERSONAL = "zq7wkx"
 OUTCOMES = [
     (Status.DIRECT_ACTION, "Åtgärdas"),
@@ -39,6 +42,9 @@ def summary(site):
             "</p>"
         ),
     ]
+    dialogue.contact = ContactPerson.objects.create(
+        name="Lena Berg", role="Landsbygdsutvecklare", phone="0480-45 02 30"
+    )
     dialogue.save_revision().publish()
     roads = make.department("Samhällsbyggnadsförvaltningen")
     trafikverket = make.department("Trafikverket")
@@ -188,3 +194,119 @@ def test_no_proposal_is_split_across_two_pages(visit, summary):
         on_pages = [i for i, text in enumerate(pages) if title in text or answer in text]
         title_page = next(i for i, text in enumerate(pages) if title in text)
         assert on_pages == [title_page], f"{title} and its answer are on pages {on_pages}"
+
+
+# The smallest text the reader sees in `main`, in points, with where it is; and the h2's size.
+SMALLEST_TEXT = """() => {
+    const found = [];
+    const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const text = walker.currentNode.textContent.trim();
+        const element = walker.currentNode.parentElement;
+        const box = element.getBoundingClientRect();
+        if (!text || box.width <= 1 || getComputedStyle(element).visibility === "hidden") continue;
+        const size = parseFloat(getComputedStyle(element).fontSize) * 0.75;
+        found.push([size, `${element.tagName}.${element.className}: ${text.slice(0, 40)}`]);
+    }
+    found.sort((a, b) => a[0] - b[0]);
+    const heading = document.querySelector("main h2");
+    return {smallest: found[0], heading: parseFloat(getComputedStyle(heading).fontSize) * 0.75};
+}"""
+
+
+def printed_sizes(page):
+    page.emulate_media(media="print")
+    try:
+        return page.evaluate(SMALLEST_TEXT)
+    finally:
+        page.emulate_media(media="null")  # page.pdf() prints with print media again
+
+
+def test_the_printed_summary_has_whom_to_call_and_a_qr_code(visit, summary):
+    page = open_summary(visit, summary)
+
+    sizes = printed_sizes(page)
+    reader, pages = pdf_pages(page, format="A4")
+
+    last = pages[-1]  # the contact block ends the summary
+    for expected in [
+        "Frågor? Hör av dig",
+        "Lena Berg",
+        "Telefon: 0480-45 02 30",
+        "Testkommun",
+        "E-post:",
+        page.url,  # printed beside the code
+    ]:
+        assert expected in last, f"{expected!r} is not on the last page"
+    assert reader.pages[-1].images, "no QR code image on the last page"
+    assert not [p for p in reader.pages[:-1] if p.images]  # the code is the only image
+    assert round(sizes["smallest"][0], 1) >= 12, f"printed text below 12 pt: {sizes['smallest']}"
+    assert sizes["heading"] > 12 * 1.2
+
+
+def large_print_url(summary):
+    return summary["dialogue"].get_url() + "sammanstallning/stor-text/"
+
+
+def test_the_summary_in_large_print_prints_at_16_pt(visit, summary):
+    page = visit(summary["dialogue"].get_url())
+    page.get_by_role("link", name="Skriv ut med stor text").click()
+    page.wait_for_url("**/sammanstallning/stor-text/")
+
+    sizes = printed_sizes(page)
+    reader, pages = pdf_pages(page, format="Letter", prefer_css_page_size=True)
+    text = " ".join(pages)
+
+    assert round(sizes["smallest"][0], 1) >= 16, f"large print below 16 pt: {sizes['smallest']}"
+    assert sizes["heading"] > 16 * 1.2
+    assert (round(reader.pages[0].mediabox.width), round(reader.pages[0].mediabox.height)) == A4
+    for expected in ["Läckeby: Utvecklingsdialog 2024", "Ni sa – vi gjorde", "Lena Berg"]:
+        assert expected in text
+    assert summary["titles"][-1] in text
+    assert "Tillbaka till" not in text and "Skriv ut / spara som PDF" not in text
+    assert reader.pages[-1].images
+    assert PERSONAL not in text
+
+
+def test_the_summary_in_large_print_has_no_axe_violations(visit, summary):
+    page = visit(large_print_url(summary))
+
+    violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+
+    assert not violations, describe(violations)
+
+
+def test_the_large_print_of_an_unpublished_summary_is_not_found(visit, site):
+    visit(site["dialogue_open"].get_url() + "sammanstallning/stor-text/", status=404)
+
+
+def test_the_kom_ihag_card_is_one_a6_page(visit, site):
+    page = visit(site["dialogue_open"].get_url())
+    page.get_by_role("link", name="Skriv ut ett kom ihåg-kort med tiderna").click()
+    page.wait_for_url("**/kort/")
+
+    reader, pages = pdf_pages(page, format="A4", prefer_css_page_size=True)
+
+    assert len(pages) == 1, f"the card takes {len(pages)} pages"
+    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
+    assert (round(width), round(height)) == A6
+    for expected in [
+        "KOM IHÅG",  # in capitals on paper
+        "Förbättringsvandring",
+        "Vid busshållplatsen på Byvägen",
+        "Bänkar finns längs vägen",
+        "Barnpassning: Ja",
+        "Karin Ekström",
+        "0480-45 01 20",
+    ]:
+        assert expected in pages[0], f"{expected!r} is not on the card"
+    assert reader.pages[0].images, "no QR code on the card"
+    assert "Skriv ut kortet" not in pages[0] and "Tillbaka till" not in pages[0]
+
+
+def test_the_kom_ihag_card_has_no_axe_violations(visit, site):
+    page = visit(site["dialogue_open"].get_url() + "kort/")
+
+    violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+
+    assert not violations, describe(violations)

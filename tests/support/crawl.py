@@ -4,6 +4,7 @@ Tests that must prove something about every public response (no personal data, n
 start at "/" and a few known URLs, follow every same-site link, and inspect what came back:
 
     site = crawl(client, ["/", "/orter/lackeby/forslag/"])
+    crawl(client, print_urls([dialogue.url]), seen=site)  # the print pages, linked or not
     assert not leaks(site.values(), markers)
 """
 
@@ -18,6 +19,9 @@ SAME_SITE_HOSTS = {"", "testserver", "localhost"}
 SKIP_PREFIXES = ("/admin/",)
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "area": "href", "img": "src", "script": "src"}
 REDIRECTS = {301, 302, 303, 307, 308}
+# The printable routes of every dialogue (rounds/pages/printing.py): the summary in large print
+# (404 until it is published) and the kom ihåg-kort.
+DIALOGUE_PRINT_ROUTES = ("sammanstallning/stor-text/", "kort/")
 
 
 @dataclass
@@ -101,6 +105,11 @@ def crawl(client, start=("/",), seen=None, limit=3000):
         fetched = seen[url] = fetch(client, url, found_on)
         queue.extend((link, url) for link in linked_paths(fetched) if link not in seen)
     return seen
+
+
+def print_urls(dialogue_urls):
+    """The printable pages of each dialogue at `dialogue_urls`, linked from it or not."""
+    return [url + route for url in dialogue_urls for route in DIALOGUE_PRINT_ROUTES]
 
 
 def spellings(marker):
