@@ -76,6 +76,8 @@ def test_the_fill_time_counts_from_when_the_form_was_opened(client, dialogue, se
         "1700000000.0:forged:signature",
         abuse.start_stamp().replace(":", ":x", 1),
     ],
+    # The last stamp is made at collection time: ids by position, the same in every xdist worker.
+    ids=["empty", "not-signed", "forged-signature", "tampered"],
 )
 def test_a_missing_or_forged_start_time_is_refused_with_400(client, dialogue, no_wait, stamp):
     data = valid_data()
