@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from portal.web.links import absolute_url
-
 from ..models import DialogueEvent, ProposalUpdate
 from ..models.proposals import Status
 from .queries import PRIVATE_FIELDS
@@ -164,5 +162,4 @@ def summary_context(dialogue, request, proposals):
     return {
         "outcomes": group_proposals(summary_proposals(proposals)),
         "held_events": held_events(dialogue),
-        "summary_url": absolute_url(dialogue.get_url(request), request),
     }
