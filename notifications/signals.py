@@ -25,9 +25,11 @@ def dialogue_published(sender, instance, **kwargs):
 @receiver(proposal_received, dispatch_uid="notifications.proposal_received")
 @keeps_the_work  # the limit counts in the cache: if it is down, the proposal still lands
 def proposal_receipt(sender, proposal, token, receipt, **kwargs):
-    """The receipt with the private link, when the resident sent the proposal online."""
+    """The receipt with the private link, when the resident sent the proposal online; True
+    when it was queued (the receipt page says so)."""
     if receipt and limits.receipt_allowed(proposal.email):
-        resident_emails.send_receipt(proposal, token)
+        return resident_emails.send_receipt(proposal, token) is not None
+    return False
 
 
 @receiver(proposal_published, dispatch_uid="notifications.proposal_published")

@@ -9,6 +9,7 @@ never cached. Reloaded later, or opened from another browser, the page simply sh
 from django.conf import settings
 
 COOKIE = "skickat_till"
+NOT_SENT = "-"  # the cookie's value when the email was held back (no masked address has no "@")
 MAX_AGE = 10 * 60  # seconds: from sending to the page it redirects to, with time to spare
 _SALT = "portal.web.sent_to"
 
@@ -25,22 +26,32 @@ def remember(response, request, address, path):
     """Set the cookie on `response` (the redirect) for the page at `path`; nothing without an
     address."""
     masked = mask_email(address)
-    if masked:
-        response.set_signed_cookie(
-            COOKIE,
-            masked,
-            salt=_SALT,
-            max_age=MAX_AGE,
-            path=path,
-            secure=settings.CSRF_COOKIE_SECURE or request.is_secure(),
-            httponly=True,
-            samesite="Lax",
-        )
+    return _set(response, request, masked, path) if masked else response
+
+
+def remember_not_sent(response, request, path):
+    """Tell the page at `path` that the email it would announce was not sent (a limit refused
+    it), so it does not claim otherwise."""
+    return _set(response, request, NOT_SENT, path)
+
+
+def _set(response, request, value, path):
+    response.set_signed_cookie(
+        COOKIE,
+        value,
+        salt=_SALT,
+        max_age=MAX_AGE,
+        path=path,
+        secure=settings.CSRF_COOKIE_SECURE or request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
     return response
 
 
 def recall(request):
-    """The masked address the cookie carries; "" when there is none, or it is forged or old."""
+    """The masked address the cookie carries, NOT_SENT, or "" when there is none, or it is
+    forged or old."""
     if not request.COOKIES.get(COOKIE):
         return ""
     return request.get_signed_cookie(COOKIE, default="", salt=_SALT, max_age=MAX_AGE)

@@ -41,7 +41,8 @@ def submit(proposal, *, user=None, token=None, receipt=False):
     Every new proposal waits for moderation, also one a case officer registers (who may then
     publish it at once: "Publicera direkt").
     `token` is given when it is derived from the reviewed draft (drafts.follow_token);
-    `receipt` when the resident sent it online and is owed a receipt by email.
+    `receipt` when the resident sent it online and is owed a receipt by email; afterwards
+    `proposal.receipt_queued` says whether a listener queued it.
     """
     token, token_hash = (token, hash_token(token)) if token else new_follow_token()
     # The year the proposal came in: a letter registered in January still belongs to last year.
@@ -54,7 +55,8 @@ def submit(proposal, *, user=None, token=None, receipt=False):
     proposal.save()
     ProposalUpdate.objects.create(proposal=proposal, status=Status.RECEIVED, author=user)
     log(instance=proposal, action="wagtail.create", user=user)
-    proposal_received.send(Proposal, proposal=proposal, token=token, receipt=receipt)
+    answers = proposal_received.send(Proposal, proposal=proposal, token=token, receipt=receipt)
+    proposal.receipt_queued = any(queued is True for _, queued in answers)
     return token
 
 

@@ -9,6 +9,8 @@ from django.dispatch import Signal
 
 # A proposal was saved with its reference. Sent with `proposal`, its private `token` (it exists
 # only now) and `receipt`: whether the resident asked for the receipt by email (online form).
+# A receiver returns True when it queued that receipt, so the receipt page can say whether one
+# went (the per-address limit may refuse it).
 proposal_received = Signal()
 
 # A moderator made a proposal public. Sent with `proposal`.

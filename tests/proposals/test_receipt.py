@@ -110,3 +110,23 @@ def test_the_browser_may_share_and_copy_on_the_receipt(client, dialogue):
     assert "camera=()" in policy
     assert "web-share" not in policy
     assert "clipboard-write" not in policy
+
+
+def test_a_receipt_the_address_limit_held_back_is_not_claimed_as_sent(
+    client, dialogue, settings, mailoutbox
+):
+    settings.PROPOSALS_RECEIPTS_PER_ADDRESS_DAY = 1
+    submit_proposal(client, dialogue)
+    assert len(mailoutbox) == 1
+
+    receipt_url = submit_proposal(client, dialogue, valid_data(title="Ett förslag till"))[
+        "Location"
+    ]
+    held_back = client.get(receipt_url)
+
+    assert Proposal.objects.count() == 2  # the proposal is kept all the same
+    assert len(mailoutbox) == 1
+    line = sent_line(held_back)
+    assert line.startswith("Vi skickade ingen bekräftelse den här gången")
+    assert "Spara länken" in line
+    assert "Vi har skickat" not in text(held_back)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.web.headers import private_page
 from portal.web.links import absolute_url
-from portal.web.sent_to import forget, recall
+from portal.web.sent_to import NOT_SENT, forget, recall
 
 from ...models import Proposal
 from ...models.proposals import Visibility, hash_token
@@ -54,6 +54,7 @@ def dialogue_context(proposal):
 def receipt(request, token):
     """Shown right after sending: the reference, what happens next and the private link."""
     proposal = proposal_for(token)
+    sent_to = recall(request) if proposal.email else ""
     context = {
         **dialogue_context(proposal),
         "proposal": proposal,
@@ -61,7 +62,8 @@ def receipt(request, token):
         "emails_coming": proposal.notify_status and bool(proposal.email),
         # Masked, and only right after sending (portal.web.sent_to): whoever opens the link
         # later, on a shared computer or from a forwarded email, does not see it.
-        "sent_to": recall(request) if proposal.email else "",
+        "sent_to": "" if sent_to == NOT_SENT else sent_to,
+        "receipt_held_back": sent_to == NOT_SENT,
     }
     response = TemplateResponse(request, "rounds/proposals/receipt.html", context)
     return forget(response, request)

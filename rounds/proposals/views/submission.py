@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from portal.web.headers import keep_private
 from portal.web.refusals import HONEYPOT_FIELD, honeypot_refusal
-from portal.web.sent_to import remember
+from portal.web.sent_to import remember, remember_not_sent
 
 from ...models.proposals import Source
 from .. import abuse, drafts
@@ -195,13 +195,17 @@ def send_reviewed(request, page, data):
         raise
     drafts.discard_photo(photo)
     abuse.record_submission(request)
-    return to_receipt(request, draft_id, email)
+    return to_receipt(request, draft_id, email, sent=proposal.receipt_queued or not email)
 
 
-def to_receipt(request, draft_id, email):
-    """303 to the receipt, with the masked address for it to say where the receipt went."""
+def to_receipt(request, draft_id, email, *, sent=True):
+    """303 to the receipt, with the masked address for it to say where the receipt went, or
+    that none went (`sent` False: the per-address limit held it back)."""
     url = reverse("proposals:receipt", args=[drafts.follow_token(draft_id)])
-    return remember(HttpResponseRedirect(url, status=303), request, email, url)
+    response = HttpResponseRedirect(url, status=303)
+    if not sent:
+        return remember_not_sent(response, request, url)
+    return remember(response, request, email, url)
 
 
 def unreadable_review(request, page):
