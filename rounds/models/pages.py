@@ -37,10 +37,34 @@ from .phases import (
 TITLE_SEPARATOR = ": "
 
 
-def title_naming(place_title, title):
-    """ "Läckeby: Utvecklingsdialog 2027" from the village and the title the editor typed."""
+def title_naming(place_title, title, former_place_titles=()):
+    """ "Läckeby: Utvecklingsdialog 2027" from the village and the title the editor typed.
+
+    A title that still names the village by one of its former names gets the current one
+    instead of a second prefix ("Läckeby: Utvecklingsdialog 2027" once the village is renamed
+    "Läckeby-Rinkabyholm").
+    """
     prefix = f"{place_title}{TITLE_SEPARATOR}"
-    return title if title.startswith(prefix) else f"{prefix}{title}"
+    if title.startswith(prefix):
+        return title
+    for former in former_place_titles:
+        former_prefix = f"{former}{TITLE_SEPARATOR}"
+        if former and title.startswith(former_prefix):
+            title = title.removeprefix(former_prefix)
+            break
+    return f"{prefix}{title}"
+
+
+def renamed_title(place_title, title):
+    """The saved `title` with its village prefix, whatever that was, replaced by the current."""
+    named_for, separator, rest = title.partition(TITLE_SEPARATOR)
+    return f"{place_title}{TITLE_SEPARATOR}{rest if separator else named_for}"
+
+
+def former_titles(page):
+    """Every title `page` has had, from its revisions (newest first)."""
+    titles = page.revisions.order_by("-created_at").values_list("content__title", flat=True)
+    return [title for title in dict.fromkeys(titles) if title and title != page.title]
 
 
 class RoundIndexPage(Page):
@@ -252,10 +276,28 @@ class DialoguePage(RoutablePageMixin, Page):
         """
         parent = self.get_parent() if self.path else None
         if parent is not None:
-            self.title = title_naming(parent.title, self.title)
+            former = former_titles(parent)
+            self.title = title_naming(parent.title, self.title, former)
             if self.draft_title:
-                self.draft_title = title_naming(parent.title, self.draft_title)
+                self.draft_title = title_naming(parent.title, self.draft_title, former)
         return super().save(*args, **kwargs)
+
+    @classmethod
+    def follow_village_rename(cls, place):
+        """After the village `place` is published under a new name, its dialogues take it.
+
+        Only the titles change (no new revision, nothing announced to followers); a draft saved
+        before the rename gets the new name when it is next saved.
+        """
+        renamed = []
+        for dialogue in cls.objects.child_of(place):
+            title = renamed_title(place.title, dialogue.title)
+            draft_title = renamed_title(place.title, dialogue.draft_title)
+            if (title, draft_title) != (dialogue.title, dialogue.draft_title):
+                cls.objects.filter(pk=dialogue.pk).update(title=title, draft_title=draft_title)
+                dialogue.title, dialogue.draft_title = title, draft_title
+                renamed.append(dialogue)
+        return renamed
 
     def clean(self):
         super().clean()
