@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV = .venv
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist); 0 runs the suite in this one process.
+PYTEST_WORKERS ?= 2
 
 BIN = $(VENV)/bin
 MANAGE = $(BIN)/python manage.py
@@ -16,7 +18,7 @@ INSTALLED = $(VENV)/.installed
 	migrate seed superuser shell collectstatic lock clean
 
 help: ## List the targets (the default)
-	@echo "Usage: make TARGET  (variables: PYTHON=$(PYTHON) PORT=$(PORT) PYTEST_ARGS=...)"
+	@echo "Usage: make TARGET  (variables: PYTHON=$(PYTHON) PORT=$(PORT) PYTEST_WORKERS=$(PYTEST_WORKERS) PYTEST_ARGS=...)"
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
 		| awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
 
@@ -57,11 +59,11 @@ scheduled: $(INSTALLED) ## Run the scheduled jobs once: reminders, digests, emai
 
 test: $(INSTALLED) ## Run the whole test suite (SQLite, or DATABASE_URL if set; args in PYTEST_ARGS)
 	@mkdir -p var
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-browser: $(INSTALLED) ## Run only the browser tests (Playwright with the system Chromium)
 	@mkdir -p var
-	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m browser $(PYTEST_ARGS)
 
 bench: $(INSTALLED) ## Measure page speed and queries on the demo content (not a test)
 	$(BIN)/python -m benchmarks
