@@ -46,7 +46,7 @@ def context_for(registration):
         "dialogue": dialogue,
         "place": dialogue.get_parent(),
         "contact": dialogue.contact,
-        "needs": registration.needs(),
+        "needs": registration.needs_text(),
         "dialogue_url": absolute_url(dialogue.get_url()),
     }
 

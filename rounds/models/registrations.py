@@ -109,4 +109,11 @@ class EventRegistration(models.Model):
                 if self.interpreter_language
                 else _("tolk")
             )
-        return needs
+        return [str(need) for need in needs]
+
+    def needs_text(self):
+        """The needs in one phrase: "barnpassning för 2 barn och hörslinga"."""
+        needs = self.needs()
+        if len(needs) < 2:
+            return "".join(needs)
+        return _("%(first)s och %(last)s") % {"first": ", ".join(needs[:-1]), "last": needs[-1]}
