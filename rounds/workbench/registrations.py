@@ -5,7 +5,6 @@ people (name, phone, email, what they wrote) only to those with `rounds.view_per
 as with proposals' personal data.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..models import DialogueEvent
 from ..models.registrations import tally_expressions, tally_text
+from .actions import forbidden
 
 VIEW_PROPOSALS = "rounds.view_proposal"
 PERSONAL_DATA = "rounds.view_personal_data"
@@ -59,7 +59,7 @@ class RegistrationIndexView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if not can_see_counts(request.user):
-            raise PermissionDenied
+            return forbidden(request)  # the workbench's 403 page, as for proposals
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -78,7 +78,7 @@ class RegistrationEventView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(PERSONAL_DATA):
-            raise PermissionDenied
+            return forbidden(request)
         self.event = get_object_or_404(
             DialogueEvent.objects.select_related("dialogue"), pk=kwargs["pk"]
         )
