@@ -35,15 +35,17 @@ def meeting(site):
     return open_registration(site["dialogue_open"])
 
 
-def open_form(visit, site):
+def open_form(visit, site, scan=False):
     page = visit(site["dialogue_open"].get_url())
+    if scan:
+        check(page, "the dialogue page with an anmälan button")
     page.get_by_role("link", name="Anmäl dig / Säg till vad du behöver").first.click()
     expect(heading(page)).to_contain_text("Anmäl dig till")
     return page
 
 
 def test_the_form_empty_with_errors_and_sent(visit, site, meeting):
-    page = open_form(visit, site)
+    page = open_form(visit, site, scan=True)
     check(page, "the empty anmälan form")
 
     page.get_by_label("Barnpassning under tiden").check()
