@@ -226,7 +226,7 @@ def send_reminders(today, now=None):
                 kind__in=REMINDED_KINDS,
                 dialogue__in=DialoguePage.objects.live().public(),
             )
-            .select_related("dialogue")
+            .select_related("dialogue__contact")
             .defer("dialogue__body", "dialogue__summary")
             .order_by("start")
         )
@@ -241,6 +241,9 @@ def send_reminders(today, now=None):
                 "dialogue_url": page_url(dialogue),
                 "proposal_url": page_url(dialogue, "proposal_form")
                 if dialogue.is_open_for_proposals(today)
+                else "",
+                "registration_url": page_url(dialogue, "registration_form", [event.pk])
+                if event.takes_registrations(now)
                 else "",
             }
             key = f"follow-reminder:{event.uid}:{event.sequence}:{days}"

@@ -1,5 +1,6 @@
 """What notifications listens to: a dialogue published (its dates and summary for the village's
-followers) and what happens to a proposal (the resident's emails, the followers' status news).
+followers), what happens to a proposal (the resident's emails, the followers' status news) and
+a resident's anmälan to an event (to the contact person, and the resident's receipt).
 
 The senders are Wagtail's publishing and `rounds.proposals.services`, inside their transaction;
 every receiver keeps the work (`keeps_the_work`): a failure to queue an email is logged and never
@@ -11,8 +12,9 @@ from wagtail.signals import page_published
 
 from rounds.models import DialoguePage
 from rounds.proposals.signals import proposal_published, proposal_received, proposal_updated
+from rounds.registrations.signals import registration_received
 
-from . import limits, notices, resident_emails
+from . import limits, notices, registration_emails, resident_emails
 from .mail import keeps_the_work
 
 
@@ -41,3 +43,11 @@ def proposal_made_public(sender, proposal, **kwargs):
 def proposal_answered(sender, update, **kwargs):
     resident_emails.send_status(update)
     notices.status_changed(update)  # the village's followers
+
+
+@receiver(registration_received, dispatch_uid="notifications.registration_received")
+def registration_made(sender, registration, **kwargs):
+    """The anmälan to the contact, and its receipt to the resident if they gave an address."""
+    registration_emails.send_to_contact(registration)
+    if registration.email:
+        registration_emails.send_receipt(registration)

@@ -5,8 +5,10 @@ the proposals workbench (`rounds.workbench`) with its dashboard panels, permissi
 actions."""
 
 from django.contrib.auth.models import Permission
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -14,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import AnswerTemplate, ContactPerson, Department, Theme
 from .pages import context, routes
 from .proposals import services
-from .workbench import modeladmin
+from .workbench import modeladmin, registrations
 from .workbench.panels import proposal_panels
 
 
@@ -114,4 +116,26 @@ def register_proposal_log_actions(actions):
     )
     actions.register_action(
         "rounds.proposal.letter_printed", _("Svarsbrev utskrivet"), _("Svarsbrev utskrivet")
+    )
+
+
+class RegistrationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return registrations.can_see_counts(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_registration_admin_urls():
+    """The residents' anmälningar per event (rounds.workbench.registrations)."""
+    return [path("anmalningar/", include(registrations))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_registrations_menu_item():
+    return RegistrationsMenuItem(
+        _("Anmälningar"),
+        reverse("registrations_admin:index"),
+        name="registrations",
+        icon_name="user",
+        order=1500,
     )

@@ -40,6 +40,7 @@ def seed_rounds(index, villages, today):
 def ensure_dialogue(place, round_page, visit, today, number):
     walk = walk_event(place, today + timedelta(days=visit.walk))
     meeting = meeting_event(place, weekday(today + timedelta(days=visit.meeting)))
+    meeting.registration_open = visit.registration
     events = [walk, meeting]
     if visit.open_house is not None:
         events.append(open_house_event(place, weekday(today + timedelta(days=visit.open_house))))

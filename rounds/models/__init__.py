@@ -1,6 +1,7 @@
 from .events import DialogueEvent, attach_replacements
 from .pages import DialoguePage, RoundIndexPage, RoundPage
 from .proposals import Proposal, ProposalTag, ProposalUpdate, ReferenceCounter
+from .registrations import EventRegistration
 from .snippets import AnswerTemplate, ContactPerson, Department, Theme
 
 __all__ = [
@@ -9,6 +10,7 @@ __all__ = [
     "Department",
     "DialogueEvent",
     "DialoguePage",
+    "EventRegistration",
     "Proposal",
     "ProposalTag",
     "ProposalUpdate",

@@ -64,6 +64,20 @@ class DialogueEvent(Orderable):
             "En ny tid läggs in som ett nytt tillfälle: den visas här av sig själv."
         ),
     )
+    registration_open = models.BooleanField(
+        _("anmälan"),
+        default=False,
+        help_text=_(
+            "Boende kan anmäla sig och säga vad de behöver: skjuts, barnpassning, hörslinga "
+            "eller tolk. Kontaktpersonen får anmälningarna med e-post."
+        ),
+    )
+    registration_closes = models.DateField(
+        _("sista dag för anmälan"),
+        null=True,
+        blank=True,
+        help_text=_("Lämna tomt för att ta emot anmälningar ända till tillfället börjar."),
+    )
     # A calendar event's identity (iCalendar UID) and revision (SEQUENCE, bumped in save()).
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
@@ -80,6 +94,7 @@ class DialogueEvent(Orderable):
         FieldPanel("childcare_offered"),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("cancelled"), FieldPanel("cancellation_reason")]),
+        FieldRowPanel([FieldPanel("registration_open"), FieldPanel("registration_closes")]),
     ]
 
     # What a calendar or a follower must be told again about when it changes.
@@ -106,6 +121,14 @@ class DialogueEvent(Orderable):
         super().clean()
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("Sluttiden måste vara efter starttiden.")})
+        if (
+            self.start
+            and self.registration_closes
+            and self.registration_closes > timezone.localdate(self.start)
+        ):
+            raise ValidationError(
+                {"registration_closes": _("Sista dag för anmälan kan inte vara efter tillfället.")}
+            )
 
     def save(self, *args, **kwargs):
         """Bump `sequence` when the time, the place or the cancellation changes.
@@ -135,6 +158,14 @@ class DialogueEvent(Orderable):
     def can_add_to_calendar(self):
         """Worth a "Lägg till i kalender" link: not cancelled and not over yet."""
         return not self.cancelled and self.end > timezone.now()
+
+    def takes_registrations(self, now=None):
+        """Open for "anmälan": switched on, not cancelled, not begun, last day not passed."""
+        now = now or timezone.now()
+        if not self.registration_open or self.cancelled or self.start <= now:
+            return False
+        closes = self.registration_closes
+        return closes is None or timezone.localdate(now) <= closes
 
     @property
     def display_address(self):

@@ -419,6 +419,14 @@ class DialoguePage(RoutablePageMixin, Page):
     def proposal_photo(self, request, reference):
         return serve_route(self, request, "proposal_photo", reference)
 
+    @path("tillfallen/<int:event_id>/anmalan/", name="registration_form")
+    def registration_form(self, request, event_id):
+        return serve_route(self, request, "registration_form", event_id)
+
+    @path("tillfallen/<int:event_id>/anmalan/tack/<str:token>/", name="registration_receipt")
+    def registration_receipt(self, request, event_id, token):
+        return serve_route(self, request, "registration_receipt", event_id, token)
+
     def structured_data(self, request):
         """Its events as schema.org JSON-LD (home.seo), organised by the municipality."""
         organizer = MunicipalitySettings.for_request(request).municipality_name

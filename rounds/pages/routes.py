@@ -6,6 +6,7 @@ The page classes declare the URLs (`@path`) and hand each request to `home.exten
 """
 
 from ..proposals.views import public, submission
+from ..registrations import views as registrations
 from ..syndication import feeds
 from ..syndication import views as calendars
 from . import printing
@@ -15,6 +16,8 @@ ROUTES = {
     ("rounds.dialoguepage", "proposal_list"): public.dialogue_proposals,
     ("rounds.dialoguepage", "proposal_detail"): public.proposal_detail,
     ("rounds.dialoguepage", "proposal_photo"): public.proposal_photo,
+    ("rounds.dialoguepage", "registration_form"): registrations.registration_form,
+    ("rounds.dialoguepage", "registration_receipt"): registrations.registration_receipt,
     ("rounds.dialoguepage", "large_print"): printing.large_print,
     ("rounds.dialoguepage", "reminder_card"): printing.reminder_card,
     ("places.placepage", "proposal_list"): public.place_proposals,

@@ -20,6 +20,7 @@ from rounds.models.proposals import Visibility
 from tests.support.crawl import crawl, fetch, leaks, same_site_path
 from tests.support.images import jpeg_bytes
 from tests.support.leaks import PERSONAL, UNPUBLISHED, LeakySite
+from tests.support.registrations import form_url
 from tests.support.search import index_columns, indexed_texts, proposal_entries
 
 pytestmark = pytest.mark.usefixtures("clear_cache")
@@ -63,6 +64,10 @@ def test_no_marker_in_any_public_response(client, leaky):
     place = leaky.tree["place"]
     for url in ("/kalender/hjalp/", "/flode/om/", f"/flode/om/?ort={place.slug}"):
         assert url in site and site[url].status == 200, f"the crawl never reached {url}"
+
+    # The anmälan form is linked from the event; the anmälningar themselves are nowhere.
+    signup_form = form_url(leaky.meeting)
+    assert signup_form in site and site[signup_form].status == 200, "the crawl missed anmälan"
 
     found = leaks(site.values(), [PERSONAL, UNPUBLISHED, *leaky.secrets])
     assert not found, "\n".join(found)

@@ -17,6 +17,7 @@ from rounds.models import (
     Department,
     DialogueEvent,
     DialoguePage,
+    EventRegistration,
     Proposal,
     ProposalUpdate,
     RoundPage,
@@ -195,6 +196,10 @@ def test_rounds_phases_and_events_are_dated_around_today(demo):
     assert all(
         event.venue_name and (event.kind != "walk" or event.meeting_point) for event in events
     )
+    # Two coming meetings take anmälan, and nobody has registered: no made-up personal data.
+    signup = [event for event in events if event.takes_registrations(now)]
+    assert len(signup) == 2 and {event.kind for event in signup} == {"dialogue"}
+    assert not EventRegistration.objects.exists()
 
 
 def test_every_demo_page_answers_200(demo, client):

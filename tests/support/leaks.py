@@ -4,7 +4,8 @@ Every personal value (name, email, phone, postal address, a display name not cho
 the photo's file name, moderation reasons, internal notes, the case officer, the resident's
 original text where the public text was redacted) contains the token PERSONAL. The public text of
 proposals the public must not see (pending, hidden, withdrawn, under an unpublished dialogue)
-contains UNPUBLISHED. The tokens are not hexadecimal, so colours and hashes cannot contain them
+contains UNPUBLISHED. Residents' anmälningar to an event carry PERSONAL in
+everything they typed. The tokens are not hexadecimal, so colours and hashes cannot contain them
 by chance.
 """
 
@@ -16,6 +17,7 @@ from rounds.models.proposals import Source, Status, Visibility
 from rounds.proposals import services
 from tests.support import pages as factories
 from tests.support import proposals as make
+from tests.support import registrations as signup
 
 PERSONAL = "xq8zkw"
 UNPUBLISHED = "vj3ptn"
@@ -178,6 +180,27 @@ class LeakySite:
         for item in (hidden, pending, withdrawn, under_draft):
             self.public.remove(item)
             self.not_public.append(item)
+
+        # Anmälningar to the meeting, which takes them: its form is linked from the pages.
+        self.meeting = signup.open_registration(dialogue)
+        for n in (11, 12):
+            self.register(self.meeting, n)
+
+    def register(self, event, n):
+        """A resident's anmälan, every value they typed a marker."""
+        data = personal(n)
+        item = signup.registration(
+            event,
+            name=data["name"],
+            phone=data["phone"],
+            email=data["email"],
+            needs_interpreter=True,
+            interpreter_language=f"Språkmarkör{n}-{PERSONAL}",
+            other_needs=f"Behovsmarkör{n}-{PERSONAL}",
+        )
+        self.searches += [item.name, item.phone, item.email]
+        self.searches += [item.interpreter_language, item.other_needs]
+        return item
 
     def add(self, dialogue, **fields):
         item = make.proposal(dialogue, **fields)

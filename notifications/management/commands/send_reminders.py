@@ -1,6 +1,7 @@
 """The daily run for followers of villages (cron or a systemd timer, e.g. at 07:00).
 
-Reminders a week and a day before walks and dialogue meetings, the weekly digest of status
+Reminders a week and a day before walks and dialogue meetings (and the day before an event to
+each resident who registered for it with an address), the weekly digest of status
 changes, summaries whose date has come, and removing followers who never confirmed.
 Running it twice on the same day sends each email once.
 """
@@ -10,7 +11,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from ... import following, notices
+from ... import following, notices, registration_emails
 
 
 def stockholm_date(value):
@@ -39,6 +40,7 @@ class Command(BaseCommand):
         now = timezone.now()
         today = today or timezone.localdate(now)
         reminders = notices.send_reminders(today, now)
+        reminders += registration_emails.send_reminders(today, now)
         digests = notices.send_digests(today)
         summaries = notices.due_summaries(today)
         purged = following.purge_unconfirmed(now)

@@ -35,6 +35,7 @@ class Visit:
     attendance: tuple[int | None, int | None] = (None, None)
     outcome: Outcome | None = None
     open_house: int | None = None
+    registration: bool = False  # the meeting takes anmälan (skjuts, barnpassning, tolk …)
 
 
 @dataclass(frozen=True)
@@ -350,8 +351,8 @@ CURRENT = Round(
         Visit("tvarskog", -95, -75, proposals_open=-105, attendance=(12, 27)),
         Visit("rinkabyholm", -55, -35, proposals_open=-65, attendance=(24, 51)),
         Visit("rockneby", -12, 2, proposals_open=-28, attendance=(16, None)),
-        Visit("lindsdal", -3, 20, proposals_open=-14, attendance=(29, None)),
-        Visit("ljungbyholm", 5, 30, proposals_open=-2, open_house=12),
+        Visit("lindsdal", -3, 20, proposals_open=-14, attendance=(29, None), registration=True),
+        Visit("ljungbyholm", 5, 30, proposals_open=-2, open_house=12, registration=True),
         Visit("amunnen", 35, 55, proposals_open=25),
         Visit("drag", 90, 110),
         Visit("duno", 150, 170),
