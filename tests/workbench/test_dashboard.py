@@ -66,12 +66,13 @@ def test_coming_events_show_village_kind_date_and_place_and_mark_cancelled(clien
 
     shown = rows(page, "coming_events")
     assert [row[1] for row in shown] == ["Läckeby", "Påryd", "Läckeby", "Påryd"]
-    assert shown[0][0].startswith("Förbättringsvandring Inställt")
-    assert shown[2][0].startswith("Utvecklingsdialog")
+    walk_label, meeting_label = DialogueEvent.Kind.WALK.label, DialogueEvent.Kind.DIALOGUE.label
+    assert shown[0][0].startswith(f"{walk_label} Inställt")
+    assert shown[2][0].startswith(str(meeting_label))
     assert shown[0][3] == "Bygdegården"
     assert "kl." in shown[0][2]
     section = page.find(id="coming_events-section")
-    assert section.select_one("tbody tr del").get_text() == "Förbättringsvandring"
+    assert section.select_one("tbody tr del").get_text() == walk_label
     links = [a["href"] for a in section.select("tbody a")]
     assert links[0] == f"/admin/pages/{läckeby.pk}/edit/"
 
