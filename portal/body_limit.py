@@ -16,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from portal.web.headers import keep_private
+from portal.web.sizes import file_size
 
 # Room for the text fields and the multipart framing beside the largest photo allowed.
 BODY_MARGIN = 512 * 1024
@@ -44,6 +45,6 @@ class PublicBodyLimitMiddleware:
 
     def refuse(self, request):
         """413 in Swedish: how large a photo may be, and that Back keeps what was typed."""
-        context = {"photo_max_bytes": settings.PROPOSALS_PHOTO_MAX_BYTES}
+        context = {"photo_max_size": file_size(settings.PROPOSALS_PHOTO_MAX_BYTES)}
         response = TemplateResponse(request, "413.html", context, status=413)
         return keep_private(response.render(), "same-origin")

@@ -5,7 +5,9 @@ the proposals workbench (`rounds.workbench`) with its dashboard panels, permissi
 actions."""
 
 from django.contrib.auth.models import Permission
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -17,6 +19,7 @@ from .models import AnswerTemplate, ContactPerson, Department, Theme
 from .pages import context, routes
 from .proposals import services
 from .workbench import modeladmin, registrations
+from .workbench.dashboard import editor_panels
 from .workbench.panels import proposal_panels
 
 
@@ -81,6 +84,18 @@ modeladmin.register()
 def add_proposal_panels(request, panels):
     """Moderation queue and proposals without an update, for those who can view proposals."""
     panels.extend(proposal_panels(request.user, modeladmin.permission_helper))
+
+
+@hooks.register("construct_homepage_panels")
+def add_editor_panels(request, panels):
+    """Coming events, dialogues awaiting their summary and proposal windows closing soon."""
+    panels.extend(editor_panels(request.user))
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    """Status chips in ordinary letters, and the dashboard's own few rules."""
+    return format_html('<link rel="stylesheet" href="{}">', static("rounds/admin.css"))
 
 
 @hooks.register("register_permissions")

@@ -8,18 +8,25 @@ from django.db.models import Count, Q
 from wagtail.admin.panels import Panel
 
 
-def summary_readiness(dialogue):
-    """Counts of the dialogue's proposals: public, public without an answer, awaiting moderation."""
+def readiness_counts(prefix=""):
+    """The counts as aggregates over proposals: public, public without an answer, awaiting
+    moderation. `prefix` is "proposals__" to annotate dialogues (the editors' dashboard)."""
     from .proposals import Status, Visibility  # proposals.py imports pages.py, which imports us
 
+    public = Q(**{f"{prefix}visibility": Visibility.PUBLIC})
+    unanswered = Q(**{f"{prefix}status__in": (Status.RECEIVED, Status.REVIEWING)})
+    return {
+        "public": Count(f"{prefix}pk", filter=public),
+        "unanswered": Count(f"{prefix}pk", filter=public & unanswered),
+        "pending": Count(f"{prefix}pk", filter=Q(**{f"{prefix}visibility": Visibility.PENDING})),
+    }
+
+
+def summary_readiness(dialogue):
+    """Counts of the dialogue's proposals: public, public without an answer, awaiting moderation."""
     if dialogue.pk is None:
         return {"public": 0, "unanswered": 0, "pending": 0}
-    public = Q(visibility=Visibility.PUBLIC)
-    return dialogue.proposals.aggregate(
-        public=Count("pk", filter=public),
-        unanswered=Count("pk", filter=public & Q(status__in=(Status.RECEIVED, Status.REVIEWING))),
-        pending=Count("pk", filter=Q(visibility=Visibility.PENDING)),
-    )
+    return dialogue.proposals.aggregate(**readiness_counts())
 
 
 class SummaryReadinessPanel(Panel):

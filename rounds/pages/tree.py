@@ -15,13 +15,15 @@ def parent_path(path):
     return path[: -Page.steplen]
 
 
-def village_title_of(dialogue_field):
+def village_title_of(dialogue_field=""):
     """A subquery annotating the title of the village of each row's dialogue (`dialogue_field`
-    names the foreign key to the dialogue page, e.g. "dialogue")."""
+    names the foreign key to the dialogue page, e.g. "dialogue"; empty when the rows are
+    dialogues)."""
+    prefix = f"{dialogue_field}__" if dialogue_field else ""
     path = Substr(
-        OuterRef(f"{dialogue_field}__path"),
+        OuterRef(f"{prefix}path"),
         1,
-        (OuterRef(f"{dialogue_field}__depth") - 1) * Page.steplen,
+        (OuterRef(f"{prefix}depth") - 1) * Page.steplen,
     )
     return Subquery(Page.objects.filter(path=path).values("title")[:1])
 

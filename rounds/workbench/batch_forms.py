@@ -10,9 +10,10 @@ from datetime import datetime, time
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from portal.web.sizes import file_size
 
 from ..models import Proposal
 from ..models.proposals import Source
@@ -178,7 +179,7 @@ def photo_help():
     return _(
         "JPEG, PNG eller WebP, högst %(limit)s. Platsuppgifter i filen tas bort. Går raderna "
         "inte att spara behöver bilderna väljas igen."
-    ) % {"limit": filesizeformat(settings.PROPOSALS_PHOTO_MAX_BYTES)}
+    ) % {"limit": file_size(settings.PROPOSALS_PHOTO_MAX_BYTES)}
 
 
 class BaseRowFormSet(forms.BaseFormSet):

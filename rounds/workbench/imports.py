@@ -18,7 +18,6 @@ from datetime import date, datetime
 from django import forms
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +25,8 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from wagtail.admin import messages
+
+from portal.web.sizes import file_size
 
 from .batch import (
     IMPORT_URL_NAME,
@@ -133,8 +134,7 @@ def table_lines(upload):
     """The file's rows, whichever of the two formats it is (by its content, not its name)."""
     if upload.size > MAX_BYTES:
         raise UnreadableFile(
-            _("Filen är för stor. Den får vara högst %(limit)s.")
-            % {"limit": filesizeformat(MAX_BYTES)}
+            _("Filen är för stor. Den får vara högst %(limit)s.") % {"limit": file_size(MAX_BYTES)}
         )
     name = (upload.name or "").lower()
     if not name.endswith((".csv", ".txt", ".xlsx")):
@@ -333,7 +333,7 @@ class ImportView(AdminView):
             errors_heading=_("Filen gick inte att importera.") if errors else "",
             notice=notice,
             max_rows=MAX_ROWS,
-            max_size=filesizeformat(MAX_BYTES),
+            max_size=file_size(MAX_BYTES),
         )
 
     def checked(self, stored):

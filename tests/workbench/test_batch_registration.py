@@ -305,3 +305,10 @@ def test_a_failure_while_saving_leaves_no_row_and_no_photo_behind(
     assert Proposal.objects.count() == 0
     photo = calls[0].photo
     assert photo.name and not photo.storage.exists(photo.name)
+
+
+def test_the_photo_hint_names_the_limit_as_a_round_number(client, officer, tree):
+    page = text(client.get(GRID))
+
+    assert "JPEG, PNG eller WebP, högst 10 MB." in page
+    assert "10,0 MB" not in page

@@ -259,3 +259,10 @@ def test_a_dialogue_closed_after_the_upload_saves_nothing(client, officer, tree)
     assert response.status_code == 200 and Proposal.objects.count() == 0
     assert "Dialog: " in soup(response).select_one("#batch-errors li").get_text()
     assert not soup(response).select("button[name=confirm]")
+
+
+def test_the_import_page_names_its_size_limit_as_a_round_number(client, officer, tree):
+    page = text(client.get(IMPORT))
+
+    assert "Högst 500 förslag och 2 MB per fil." in page
+    assert "2,0 MB" not in page
