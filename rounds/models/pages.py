@@ -323,7 +323,12 @@ class DialoguePage(RoutablePageMixin, Page):
         return attach_replacements(sorted(self.events.all(), key=lambda event: event.start))
 
     def _first_event(self, kind):
-        return next((e for e in self.ordered_events if e.kind == kind), None)
+        """The first event of `kind` that takes place; a cancelled one only if all are.
+
+        A meeting cancelled and moved must not end the dialogue phase on the old date.
+        """
+        of_kind = [event for event in self.ordered_events if event.kind == kind]
+        return next((e for e in of_kind if not e.cancelled), of_kind[0] if of_kind else None)
 
     @property
     def walk(self):

@@ -150,6 +150,28 @@ def test_other_events_do_not_move_the_phase():
     assert page.phase(open_house + timedelta(hours=1)) == Phase.PREPARATION
 
 
+def test_a_cancelled_meeting_moved_later_keeps_the_dialogue_ahead_of_the_new_date():
+    new_start, new_end = MEETING_START + timedelta(days=14), MEETING_END + timedelta(days=14)
+    cancelled = event(DialogueEvent.Kind.DIALOGUE, MEETING_START, MEETING_END)
+    cancelled.cancelled = True
+    page = dialogue(cancelled, event(DialogueEvent.Kind.DIALOGUE, new_start, new_end))
+
+    assert page.meeting.start == new_start
+    # The old evening has passed: not yet the follow-up, proposals still welcome.
+    assert page.phase(MEETING_END + timedelta(days=1)) == Phase.PREPARATION
+    assert page.phase(new_start) == Phase.DIALOGUE
+    assert page.proposal_window_closes == new_start.date()
+
+
+def test_a_meeting_cancelled_without_a_new_date_still_dates_the_phases():
+    cancelled = event(DialogueEvent.Kind.DIALOGUE, MEETING_START, MEETING_END)
+    cancelled.cancelled = True
+    page = dialogue(event(DialogueEvent.Kind.WALK, WALK, WALK + timedelta(hours=2)), cancelled)
+
+    assert page.meeting is cancelled
+    assert page.phase(MEETING_END) == Phase.FOLLOW_UP
+
+
 def test_page_without_events_is_in_preparation():
     assert dialogue().phase(local(2026, 5, 1, 12, 0)) == Phase.PREPARATION
 
