@@ -1,5 +1,6 @@
 from .events import DialogueEvent, attach_replacements
 from .pages import DialoguePage, RoundIndexPage, RoundPage
+from .progress import ProgressStep
 from .proposals import Proposal, ProposalTag, ProposalUpdate, ReferenceCounter
 from .snippets import AnswerTemplate, ContactPerson, Department, Theme
 
@@ -9,6 +10,7 @@ __all__ = [
     "Department",
     "DialogueEvent",
     "DialoguePage",
+    "ProgressStep",
     "Proposal",
     "ProposalTag",
     "ProposalUpdate",
