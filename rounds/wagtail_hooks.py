@@ -1,21 +1,24 @@
 """What rounds registers with Wagtail: what pages show and serve from rounds (the hooks of
-`home.extensions`), the snippets editors manage (themes, departments, answer templates, contact
-persons), and
+`home.extensions`), the snippets editors manage (themes, departments, answer templates, progress
+steps, contact persons), and
 the proposals workbench (`rounds.workbench`) with its dashboard panels, permissions and audit
 actions."""
 
+from django.contrib import messages
 from django.contrib.auth.models import Permission
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import AnswerTemplate, ContactPerson, Department, Theme
+from .models import AnswerTemplate, ContactPerson, Department, ProgressStep, Theme
 from .pages import context, routes
 from .proposals import services
 from .workbench import modeladmin, registrations
@@ -60,6 +63,39 @@ class AnswerTemplateViewSet(SnippetViewSet):
     search_fields = ["name", "text"]
 
 
+class ProgressStepViewSet(SnippetViewSet):
+    """The steps from decision to done that updates on a promise may carry."""
+
+    model = ProgressStep
+    icon = "list-ol"
+    list_display = ["name", "description", "sort_order"]
+    search_fields = ["name"]
+
+
+@hooks.register("before_delete_snippet")
+def keep_reached_progress_steps(request, instances):
+    """A step an update has reached is public history: say so instead of deleting it (the
+    updates PROTECT it, so the database would refuse anyway), one at a time or in bulk."""
+    if not instances or not isinstance(instances[0], ProgressStep):
+        return None
+    names = list(
+        ProgressStep.objects.filter(pk__in=[step.pk for step in instances], updates__isnull=False)
+        .distinct()
+        .values_list("name", flat=True)
+    )
+    if not names:
+        return None
+    message = ngettext(
+        "Steget %(names)s finns i förslagens historik och kan inte tas bort. Du kan byta namn "
+        "på det i stället.",
+        "Stegen %(names)s finns i förslagens historik och kan inte tas bort. Du kan byta namn "
+        "på dem i stället.",
+        len(names),
+    ) % {"names": ", ".join(f"”{name}”" for name in names)}
+    messages.error(request, message)
+    return redirect(ProgressStep.snippet_viewset.get_url_name("list"))
+
+
 class ContactPersonViewSet(SnippetViewSet):
     """The municipality's contact persons, chosen per dialogue."""
 
@@ -73,7 +109,13 @@ class DialogueListsGroup(SnippetViewSetGroup):
     menu_label = _("Listor och svarsmallar")
     menu_icon = "list-ul"
     menu_order = 300
-    items = (ThemeViewSet, DepartmentViewSet, AnswerTemplateViewSet, ContactPersonViewSet)
+    items = (
+        ThemeViewSet,
+        DepartmentViewSet,
+        AnswerTemplateViewSet,
+        ProgressStepViewSet,
+        ContactPersonViewSet,
+    )
 
 
 register_snippet(DialogueListsGroup)

@@ -1,5 +1,6 @@
 from .events import DialogueEvent, attach_replacements
 from .pages import DialoguePage, RoundIndexPage, RoundPage
+from .progress import ProgressStep
 from .proposals import Proposal, ProposalTag, ProposalUpdate, ReferenceCounter
 from .registrations import EventRegistration
 from .snippets import AnswerTemplate, ContactPerson, Department, Theme
@@ -11,6 +12,7 @@ __all__ = [
     "DialogueEvent",
     "DialoguePage",
     "EventRegistration",
+    "ProgressStep",
     "Proposal",
     "ProposalTag",
     "ProposalUpdate",

@@ -3,6 +3,7 @@
 import hashlib
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,8 @@ class Status(models.TextChoices):
 
 # A public message is required for these: the resident deserves to know why.
 STATUSES_NEEDING_MESSAGE = {Status.NOT_FEASIBLE, Status.FORWARDED, Status.DUPLICATE}
+# Only a promise has progress (a step, a percentage): any other status ends it.
+PROGRESS_STATUSES = (Status.DIRECT_ACTION, Status.PLANNED)
 
 
 class Visibility(models.TextChoices):
@@ -172,6 +175,18 @@ class Proposal(index.Indexed, models.Model):
     status_changed_at = models.DateTimeField(
         _("senast uppdaterat"), default=timezone.now, editable=False
     )
+    progress_step = models.ForeignKey(
+        "rounds.ProgressStep",
+        verbose_name=_("steg i genomförandet"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    progress_percent = models.PositiveSmallIntegerField(
+        _("procent klart"), null=True, blank=True, editable=False
+    )
 
     follow_token_hash = models.CharField(max_length=64, unique=True, editable=False)
     # The hash of the reviewed draft an online proposal came from (rounds.drafts): unique, so
@@ -230,7 +245,7 @@ class Proposal(index.Indexed, models.Model):
         """
         latest = (
             self.updates.order_by("-created_at", "-pk")
-            .only("status", "responsible_id", "created_at")
+            .only("status", "responsible_id", "created_at", "progress_step_id", "progress_percent")
             .first()
         )
         if latest is None:
@@ -238,10 +253,14 @@ class Proposal(index.Indexed, models.Model):
         self.status = latest.status
         self.responsible_id = latest.responsible_id
         self.status_changed_at = latest.created_at
+        self.progress_step_id = latest.progress_step_id
+        self.progress_percent = latest.progress_percent
         Proposal.objects.filter(pk=self.pk).update(
             status=self.status,
             responsible_id=self.responsible_id,
             status_changed_at=self.status_changed_at,
+            progress_step_id=self.progress_step_id,
+            progress_percent=self.progress_percent,
         )
 
     @classmethod
@@ -284,6 +303,23 @@ class ProposalUpdate(models.Model):
         help_text=_("Visas publikt. Krävs för ”Längre planering” när inget planerat datum anges."),
     )
     decision_reference = models.CharField(_("diarienummer"), max_length=60, blank=True)
+    # How far a promise has come. PROTECT: a deleted step must not rewrite the public history.
+    progress_step = models.ForeignKey(
+        "rounds.ProgressStep",
+        verbose_name=_("steg i genomförandet"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="updates",
+        help_text=_("Visas publikt. Bara för ”Åtgärdas” och ”Längre planering”."),
+    )
+    progress_percent = models.PositiveSmallIntegerField(
+        _("procent klart"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Visas publikt, 0–100. Bara för ”Åtgärdas” och ”Längre planering”."),
+    )
     internal_note = models.TextField(_("intern anteckning"), blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -299,6 +335,20 @@ class ProposalUpdate(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("uppdatering")
         verbose_name_plural = _("uppdateringar")
+        # Kept by the database too, so an import or a data fix cannot put progress on a
+        # refusal or a percentage past 100 (services.check_update says it in words first).
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress_percent__isnull=True)
+                | models.Q(progress_percent__lte=100),
+                name="update_progress_percent_at_most_100",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(progress_step__isnull=True, progress_percent__isnull=True)
+                | models.Q(status__in=PROGRESS_STATUSES),
+                name="update_progress_only_on_promises",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.proposal.reference}: {self.get_status_display()}"

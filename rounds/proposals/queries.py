@@ -68,14 +68,16 @@ def status_tally(proposals):
 
 def listed_proposals(proposals):
     """What a list of proposals shows: theme, responsible and dialogue joined, no personal data."""
-    return proposals.select_related("theme", "responsible", "dialogue").defer(
+    return proposals.select_related("theme", "responsible", "dialogue", "progress_step").defer(
         *PRIVATE_FIELDS, "dialogue__body", "dialogue__summary"
     )
 
 
 def proposal_with_timeline(proposals, reference):
-    """One proposal with its public updates and their responsible bodies, or None."""
-    updates = ProposalUpdate.objects.select_related("responsible").defer("internal_note", "author")
+    """One proposal with its public updates, their responsible bodies and steps, or None."""
+    updates = ProposalUpdate.objects.select_related("responsible", "progress_step").defer(
+        "internal_note", "author"
+    )
     return (
         proposals.filter(reference=reference)
         .select_related("theme", "responsible")

@@ -15,7 +15,13 @@ from wagtail.log_actions import log
 from wagtail.search import index
 
 from ..models import Proposal, ProposalUpdate, ReferenceCounter
-from ..models.proposals import STATUSES_NEEDING_MESSAGE, Status, Visibility, hash_token
+from ..models.proposals import (
+    PROGRESS_STATUSES,
+    STATUSES_NEEDING_MESSAGE,
+    Status,
+    Visibility,
+    hash_token,
+)
 from .signals import proposal_published, proposal_received, proposal_updated
 
 
@@ -88,13 +94,16 @@ def check_update(
     responsible=None,
     planned_date=None,
     planned_date_unknown_reason="",
+    progress_step=None,
+    progress_percent=None,
 ):
     """Refuse an update that would leave the resident without the answer they are owed.
 
     Every path that answers (the form, the bulk update, the demo, an import) comes through here,
     so the rules hold whoever writes: a message where the status needs one, who is responsible
     for a longer planning and to whom a proposal was sent, a date or the public reason why there
-    is none, and moderation before any answer (an answer is public, the proposal may not be).
+    is none, progress only on a promise, and moderation before any answer (an answer is public,
+    the proposal may not be).
     """
     errors = {}
     if proposal is not None and proposal.visibility == Visibility.PENDING:
@@ -118,8 +127,25 @@ def check_update(
         errors["planned_date_unknown_reason"] = _(
             "Skälet behövs bara för ”Längre planering” utan planerat datum. Töm fältet."
         )
+    errors.update(progress_errors(status, progress_step, progress_percent))
     if errors:
         raise ValidationError(errors)
+
+
+def progress_errors(status, progress_step, progress_percent):
+    """Why a step or percentage cannot go with `status`: progress belongs to promises only."""
+    errors = {}
+    if progress_percent is not None and not 0 <= progress_percent <= 100:
+        errors["progress_percent"] = _(
+            "Ange hur många procent som är klart, som ett heltal från 0 till 100."
+        )
+    if status not in PROGRESS_STATUSES:
+        wrong = _("Hör bara till ”Åtgärdas” och ”Längre planering”. Töm fältet.")
+        if progress_step is not None:
+            errors["progress_step"] = wrong
+        if progress_percent is not None:
+            errors["progress_percent"] = wrong
+    return errors
 
 
 @transaction.atomic
@@ -133,6 +159,8 @@ def add_update(proposal, *, status, user=None, duplicate_of=None, **fields):
         responsible=fields.get("responsible"),
         planned_date=fields.get("planned_date"),
         planned_date_unknown_reason=fields.get("planned_date_unknown_reason", ""),
+        progress_step=fields.get("progress_step"),
+        progress_percent=fields.get("progress_percent"),
     )
     update = ProposalUpdate(proposal=proposal, status=status, author=user, **fields)
     update.save()

@@ -104,7 +104,7 @@ def summary_proposals(proposals):
     updates = ProposalUpdate.objects.filter(proposal=OuterRef("pk")).order_by("-created_at", "-pk")
     answers = updates.exclude(public_message="")
     return (
-        proposals.select_related("theme", "responsible")
+        proposals.select_related("theme", "responsible", "progress_step")
         .defer(*PRIVATE_FIELDS)
         .annotate(
             answer=Subquery(answers.values("public_message")[:1]),

@@ -134,6 +134,12 @@ class EntryBuilder:
         facts = [_("Ny status: %(status)s") % {"status": status}, update.public_message]
         if update.responsible:
             facts.append(_("Ansvarig: %(name)s") % {"name": update.responsible.name})
+        if update.progress_step:
+            facts.append(_("Steg i genomförandet: %(step)s") % {"step": update.progress_step.name})
+        if update.progress_percent is not None:
+            facts.append(
+                _("Så mycket är klart: %(percent)d %%") % {"percent": update.progress_percent}
+            )
         if update.planned_date:
             facts.append(_("Planerat: %(day)s") % {"day": date_format(update.planned_date)})
         elif update.planned_date_unknown_reason:

@@ -36,7 +36,7 @@ def news_of(today, place=None, limit=LIMIT):
     updates = (
         ProposalUpdate.objects.filter(proposal__in=proposals)
         .exclude(status=Status.RECEIVED)
-        .select_related("proposal__dialogue", "responsible")
+        .select_related("proposal__dialogue", "responsible", "progress_step")
         .defer(
             "internal_note",
             "author",

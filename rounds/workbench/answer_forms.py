@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
 from ..models import AnswerTemplate, Department, ProposalUpdate
-from ..models.proposals import Status
+from ..models.proposals import PROGRESS_STATUSES, Status
 from ..proposals.services import check_update
-from .forms import DuplicateReferenceField, word_empty_choices
+from .forms import PERCENT_ERRORS, DuplicateReferenceField, word_empty_choices
 from .queries import possible_id
 
 
@@ -28,6 +28,8 @@ class AnswerForm(forms.ModelForm):
             "responsible",
             "planned_date",
             "planned_date_unknown_reason",
+            "progress_step",
+            "progress_percent",
             "decision_reference",
             "internal_note",
         ]
@@ -36,12 +38,17 @@ class AnswerForm(forms.ModelForm):
             "public_message": forms.Textarea(attrs={"rows": 6}),
             "planned_date_unknown_reason": forms.Textarea(attrs={"rows": 2}),
             "internal_note": forms.Textarea(attrs={"rows": 3}),
+            "progress_percent": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
         }
+        error_messages = {"progress_percent": PERCENT_ERRORS}
 
     def __init__(self, *args, proposal, village="", **kwargs):
         kwargs["initial"] = {
             "status": proposal.status,
             "responsible": proposal.responsible_id,
+            # The step reached so far goes on with the next update, as the responsible does.
+            "progress_step": proposal.progress_step_id,
+            "progress_percent": proposal.progress_percent,
             **kwargs.get("initial", {}),
         }
         super().__init__(*args, **kwargs)
@@ -61,6 +68,11 @@ class AnswerForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         status = cleaned_data.get("status")
+        if status not in PROGRESS_STATUSES:
+            # The step carried on from before ends with the promise; one chosen now is an error.
+            for name in ("progress_step", "progress_percent"):
+                if name not in self.changed_data:
+                    cleaned_data[name] = None
         if status and "duplicate_of" not in self.errors:
             try:
                 check_update(
@@ -71,6 +83,8 @@ class AnswerForm(forms.ModelForm):
                     responsible=cleaned_data.get("responsible"),
                     planned_date=cleaned_data.get("planned_date"),
                     planned_date_unknown_reason=cleaned_data.get("planned_date_unknown_reason"),
+                    progress_step=cleaned_data.get("progress_step"),
+                    progress_percent=cleaned_data.get("progress_percent"),
                 )
             except ValidationError as error:
                 # Only the fields that are still without an error of their own.

@@ -169,7 +169,9 @@ class BulkAction:
     def partition(self, action, ids):
         """The proposals of `ids` the action applies to and those it skips with why, both in
         the order of `ids` (the list's). Ids no longer in the database are dropped."""
-        rows = Proposal.objects.select_related("responsible", "dialogue").in_bulk(ids)
+        rows = Proposal.objects.select_related("responsible", "dialogue", "progress_step").in_bulk(
+            ids
+        )
         proposals, skipped = [], []
         for pk in ids:
             if pk in rows:

@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
-from ..models import Department
-from ..models.proposals import Proposal, Status
+from ..models import Department, ProgressStep
+from ..models.proposals import PROGRESS_STATUSES, Proposal, Status
 from ..proposals.services import check_update
-from .forms import word_empty_choices
+from .forms import PERCENT_ERRORS, word_empty_choices
 from .queries import possible_id
 
 PUBLISH, HIDE, UPDATE = "publish", "hide", "update"
@@ -130,6 +130,21 @@ class UpdateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Visas publikt. För ”Längre planering” utan planerat datum."),
     )
+    progress_step = forms.ModelChoiceField(
+        ProgressStep.objects.all(),
+        label=_("Steg i genomförandet"),
+        required=False,
+        empty_label=_("Behåll varje förslags steg"),
+        help_text=_("Visas publikt. Bara för ”Åtgärdas” och ”Längre planering”."),
+    )
+    progress_percent = forms.IntegerField(
+        label=_("Procent klart"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        error_messages=PERCENT_ERRORS,
+        help_text=_("Visas publikt, 0–100. Tomt: varje förslag behåller sitt."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -138,12 +153,19 @@ class UpdateForm(forms.Form):
     def update_fields(self, proposal):
         """The keyword arguments of `services.add_update` for `proposal`."""
         data = self.cleaned_data
+        # Each keeps its step and percentage unless new ones are chosen; they end with the promise.
+        promise = data["status"] in PROGRESS_STATUSES
+        percent = data["progress_percent"]
         return {
             "status": data["status"],
             "public_message": data["public_message"],
             "responsible": data["responsible"] or proposal.responsible,
             "planned_date": data["planned_date"],
             "planned_date_unknown_reason": data["planned_date_unknown_reason"],
+            "progress_step": data["progress_step"] or (proposal.progress_step if promise else None),
+            "progress_percent": (
+                percent if percent is not None else proposal.progress_percent if promise else None
+            ),
         }
 
     def check(self, proposals):

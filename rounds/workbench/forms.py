@@ -31,7 +31,14 @@ EMPTY_CHOICES = {
     "theme": _("Välj tema"),
     "responsible": _("Välj ansvarig"),
     "age_group": _("Inte angiven"),
+    "progress_step": _("Inget steg"),
 }
+
+# A percentage that is not a whole number from 0 to 100, in the same words however it is wrong.
+PERCENT_ERRORS = dict.fromkeys(
+    ("invalid", "min_value", "max_value"),
+    _("Ange hur många procent som är klart, som ett heltal från 0 till 100."),
+)
 
 
 def word_empty_choices(form):

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from rounds.models import ProgressStep
 from rounds.models.proposals import Source, Status
 from tests.support import proposals as make
 from tests.support.accessibility import AXE_OPTIONS, axe, describe, overflowing
@@ -59,6 +60,19 @@ def proposals(site):
                 responsible=roads,
                 planned_date_unknown_reason="Dagen bestäms i nästa års budget.",
             )
+    progress = make.proposal(dialogue, title="Belysning längs cykelvägen till Läckeby skola")
+    for order, name in enumerate(["Beslutat", "Projekterat", "Upphandlat", "Pågår", "Klart"]):
+        # The migration's steps, again: an earlier browser test's flush took them away.
+        step = ProgressStep.objects.get_or_create(name=name, defaults={"sort_order": order})[0]
+        if order in (0, 2):
+            make.answer(
+                progress,
+                Status.DIRECT_ACTION,
+                responsible=roads,
+                public_message=f"Steget {name.lower()} är nått.",
+                progress_step=step,
+                progress_percent=order * 20,
+            )
     lists = dialogue.url + "forslag/"
     return {
         "dialogue-list-filtered": f"{lists}?status=planned&tema={nature.pk}&ordning=uppdaterad",
@@ -67,6 +81,7 @@ def proposals(site):
         "village-list": place.url + "forslag/",
         "detail-full": full.get_public_url(),
         "detail-duplicate": duplicate.get_public_url(),
+        "detail-progress": progress.get_public_url(),
         "dialogue-with-proposals": dialogue.url,
         "village-with-proposals": place.url,
     }
@@ -90,6 +105,18 @@ def test_detail_page_shows_the_photo_and_the_whole_timeline(page, visit, proposa
     assert page.get_by_role("heading", level=1).inner_text() == (
         "Upphöjt övergångsställe vid Läckeby skola"
     )
+
+
+def test_detail_page_shows_how_far_the_promise_has_come(page, visit, proposals):
+    visit(proposals["detail-progress"])
+    progress = page.get_by_role("progressbar", name="Så mycket är klart:")
+    assert progress.get_attribute("value") == "40"
+    current = page.locator('.progress-line__step[aria-current="step"]')
+    assert "Upphandlat" in current.inner_text()
+    assert page.locator(".timeline__milestone").all_inner_texts() == [
+        "Steg: Beslutat, 0 % klart",
+        "Steg: Upphandlat, 40 % klart",
+    ]
 
 
 def test_filters_work_without_javascript(browser, live_server, proposals):

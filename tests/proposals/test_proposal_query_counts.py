@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from rounds.models import Proposal
+from rounds.models import ProgressStep, Proposal
 from rounds.models.proposals import Status
 from tests.support import pages as factories
 from tests.support import proposals as make
@@ -93,6 +93,35 @@ def test_proposal_page_uses_a_constant_number_of_queries(client, tree):
     html = client.get(url).content.decode()
     assert html.count('class="timeline__item"') >= LARGE_UPDATES
     assert_same(small, large, f"queries ({SMALL_UPDATES} → {LARGE_UPDATES} updates)")
+
+
+def test_a_proposal_page_with_progress_uses_a_constant_number_of_queries(client, tree):
+    steps = list(ProgressStep.objects.all())
+    departments = [make.department(f"Ansvarig {n}") for n in range(LARGE_UPDATES)]
+    proposal = make.proposal(tree["dialogue"])
+    url = proposal.get_public_url()
+
+    def grow(size):
+        while proposal.updates.count() < size:
+            n = proposal.updates.count()
+            make.answer(
+                proposal,
+                Status.PLANNED,
+                responsible=departments[n],
+                planned_date=date(2027, 1, n),
+                progress_step=steps[n % len(steps)],
+                progress_percent=n,
+            )
+
+    grow(SMALL_UPDATES)
+    small = measure(client, {"proposal page": url})
+    grow(LARGE_UPDATES)
+    large = measure(client, {"proposal page": url})
+
+    page = client.get(url).content.decode()
+    assert page.count('class="timeline__milestone"') == LARGE_UPDATES - 1
+    assert 'aria-current="step"' in page
+    assert_same(small, large, f"queries with progress ({SMALL_UPDATES} → {LARGE_UPDATES} updates)")
 
 
 def test_search_uses_a_constant_number_of_queries(client, tree):

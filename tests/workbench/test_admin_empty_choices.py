@@ -36,6 +36,7 @@ def test_the_workbench_forms_word_their_empty_choices(client, officer, proposal)
         "status": "Välj status",
         "answer_template": "Ingen mall",
         "responsible": "Välj ansvarig",
+        "progress_step": "Inget steg",
     }
     assert first_options(edit) == {"age_group": "Inte angiven"}
     for page in (register, answer, edit):

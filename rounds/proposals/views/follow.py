@@ -76,7 +76,9 @@ def render_follow(request, proposal, token, *, done="", error="", status=200):
         "proposal": proposal,
         "token": token,
         "state": state,
-        "updates": proposal.updates.select_related("responsible") if state == "public" else (),
+        "updates": proposal.updates.select_related("responsible", "progress_step")
+        if state == "public"
+        else (),
         "public_url": proposal.get_public_url(request) if state == "public" else "",
         "redacted": proposal.public_title != proposal.title
         or proposal.public_body != proposal.body,

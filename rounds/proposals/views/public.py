@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ...models import Theme
 from ...models.proposals import Proposal, Status
 from ..filters import ProposalFilterForm
+from ..progress import progress_line
 from ..queries import (
     PRIVATE_FIELDS,
     listed_proposals,
@@ -65,6 +66,7 @@ def proposal_detail(request, page, reference):
     if proposal is None:
         raise Http404(_("Förslaget finns inte eller är inte publicerat."))
     list_url = page.get_url(request=request) + page.reverse_subpage("proposal_list")
+    updates = proposal.updates.all()
     return TemplateResponse(
         request,
         "rounds/proposals/detail.html",
@@ -72,7 +74,8 @@ def proposal_detail(request, page, reference):
             "page": page,
             "place": page.get_parent(),
             "proposal": proposal,
-            "updates": proposal.updates.all(),
+            "updates": updates,
+            "progress": progress_line(proposal, updates),
             "original": _public_original(proposal),
             "list_url": list_url,
             "trail": [(list_url, _("Förslag"))],
