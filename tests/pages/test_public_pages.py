@@ -346,7 +346,7 @@ def test_village_page_hides_draft_dialogues(client, busy_site):
     [
         (10, 20, None, "Förberedelser"),
         (-1, 5, None, "Förbättringsvandring"),
-        (-5, -1 / 24, None, "Utvecklingsdialog"),  # the meeting began an hour ago
+        (-5, -1 / 24, None, "Dialogmöte"),  # the meeting began an hour ago
         (-20, -10, None, "Uppföljning"),
     ],
     ids=["preparation", "walk", "dialogue", "follow-up"],
@@ -575,7 +575,7 @@ def test_round_schedule_lists_its_dialogues_in_date_order_with_villages(client, 
     assert [text_of(th) for th in soup.select("table.schedule thead th")] == [
         "Ort",
         "Förbättringsvandring",
-        "Utvecklingsdialog",
+        "Dialogmöte",
         "Läge",
     ]
 
