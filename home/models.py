@@ -105,7 +105,7 @@ class StandardPage(Page):
 
 @register_setting(icon="site")
 class MunicipalitySettings(BaseSiteSetting):
-    """Who runs the site: shown in the footer and on forms."""
+    """Who runs the site: shown in the header, the footer and on forms."""
 
     municipality_name = models.CharField(_("kommunens namn"), max_length=120, default="Kommunen")
     contact_email = models.EmailField(_("e-post till kommunen"), blank=True)
@@ -132,6 +132,15 @@ class MunicipalitySettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Sidan som berättar hur kommunen behandlar personuppgifter."),
     )
+    easy_read_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("lättläst"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Sidan med lättläst text. Den länkas överst på varje sida."),
+    )
 
     panels = [
         FieldPanel("municipality_name"),
@@ -139,9 +148,10 @@ class MunicipalitySettings(BaseSiteSetting):
         FieldPanel("contact_phone"),
         FieldPanel("accessibility_page"),
         FieldPanel("privacy_page"),
+        FieldPanel("easy_read_page"),
     ]
 
-    select_related = ["accessibility_page", "privacy_page"]
+    select_related = ["accessibility_page", "privacy_page", "easy_read_page"]
 
     class Meta:
         verbose_name = _("kommunens uppgifter")

@@ -21,10 +21,10 @@ OG_IMAGE_FILTER = "fill-1200x630"
 PRIVATE_PREFIXES = ("/admin/", "/mitt-forslag/", "/bevaka/", "/e-post/")
 
 FALLBACKS = {
-    "home.homepage": "Följ utvecklingsdialogerna i kommunens orter: när vandringar och möten "
+    "home.homepage": "Följ utvecklingsdialogerna i kommunens orter: när vandringar och dialogmöten "
     "är, lämna förslag och se vad som händer med dem.",
     "home.standardpage": "Information om utvecklingsdialogerna i kommunens orter.",
-    "places.placeindexpage": "Alla orter med utvecklingsdialoger: nästa vandring, nästa möte "
+    "places.placeindexpage": "Alla orter med utvecklingsdialoger: nästa vandring, nästa dialogmöte "
     "och invånarnas förslag.",
     "places.placepage": "Om orten {title}: kommande tillfällen, dialoger och invånarnas förslag.",
     "rounds.roundindexpage": "Alla omgångar av utvecklingsdialoger och när varje ort får besök.",

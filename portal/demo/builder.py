@@ -45,9 +45,9 @@ def seed(today):
     about = ensure_standard_page(home, site_pages.ABOUT, show_in_menus=True)
     accessibility = ensure_standard_page(home, site_pages.accessibility(today))
     privacy = ensure_standard_page(home, site_pages.PRIVACY)
-    ensure_standard_page(home, site_pages.EASY_READ)
+    easy_read = ensure_standard_page(home, site_pages.EASY_READ)
     update_home(home, about)
-    update_settings(site, accessibility, privacy)
+    update_settings(site, accessibility, privacy, easy_read)
     villages = {village.slug: ensure_village(places, village) for village in VILLAGES}
     seed_rounds(rounds, villages, today)
     seed_proposals(rounds)
@@ -95,7 +95,7 @@ def update_home(home, about):
     home.save_revision().publish()
 
 
-def update_settings(site, accessibility, privacy):
+def update_settings(site, accessibility, privacy, easy_read):
     """Fill in the settings that are still empty or at their default."""
     settings = MunicipalitySettings.for_site(site)
     defaults = {
@@ -104,6 +104,7 @@ def update_settings(site, accessibility, privacy):
         "contact_phone": ("", site_pages.PHONE),
         "accessibility_page_id": (None, accessibility.pk),
         "privacy_page_id": (None, privacy.pk),
+        "easy_read_page_id": (None, easy_read.pk),
     }
     missing = {
         name: value for name, (empty, value) in defaults.items() if getattr(settings, name) == empty

@@ -17,7 +17,7 @@ class DialogueEvent(Orderable):
 
     class Kind(models.TextChoices):
         WALK = "walk", _("Förbättringsvandring")
-        DIALOGUE = "dialogue", _("Utvecklingsdialog")
+        DIALOGUE = "dialogue", _("Dialogmöte")
         OTHER = "other", _("Annat tillfälle")
 
     dialogue = ParentalKey("rounds.DialoguePage", on_delete=models.CASCADE, related_name="events")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 class Phase(models.TextChoices):
     PREPARATION = "preparation", _("Förberedelser")
     WALK = "walk", _("Förbättringsvandring")
-    DIALOGUE = "dialogue", _("Utvecklingsdialog")
+    DIALOGUE = "dialogue", _("Dialogmöte")
     FOLLOW_UP = "follow_up", _("Uppföljning")
     COMPLETED = "completed", _("Klar")
 

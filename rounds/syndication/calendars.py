@@ -100,7 +100,7 @@ def what_it_is(event):
         )
     elif event.kind == Kind.DIALOGUE:
         text = _(
-            "På utvecklingsdialogen berättar politiker och tjänstepersoner vad som har hänt "
+            "På dialogmötet berättar politiker och tjänstepersoner vad som har hänt "
             "sedan sist. Sedan samtalar invånarna i grupper om service, trygghet och hur fler "
             "ska vilja bo i %(place)s."
         )

@@ -58,8 +58,8 @@ def place_calendar(request, place):
         events_for_feed(public_dialogues().child_of(place), now),
         page_url(request),
         now,
-        name=_("Vandringar och dialoger i %(place)s") % {"place": place.title},
-        about=_("Förbättringsvandringar och utvecklingsdialoger i %(place)s från %(by)s.")
+        name=_("Vandringar och dialogmöten i %(place)s") % {"place": place.title},
+        about=_("Förbättringsvandringar och dialogmöten i %(place)s från %(by)s.")
         % {"place": place.title, "by": municipality},
         uid=f"ort-{place.pk}@{site_host()}",
         fallback=organizer_fallback(request),
@@ -76,9 +76,8 @@ def all_events(request):
         events_for_feed(site_dialogues(request), now),
         page_url(request),
         now,
-        name=_("Vandringar och dialoger i %(by)s") % {"by": municipality},
-        about=_("Alla förbättringsvandringar och utvecklingsdialoger i %(by)s.")
-        % {"by": municipality},
+        name=_("Vandringar och dialogmöten i %(by)s") % {"by": municipality},
+        about=_("Alla förbättringsvandringar och dialogmöten i %(by)s.") % {"by": municipality},
         uid=f"alla@{site_host()}",
         fallback=organizer_fallback(request),
     )

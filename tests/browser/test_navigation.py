@@ -100,3 +100,19 @@ def test_search_from_the_menu_to_a_village(page, visit, site):
 
     expect(page).to_have_url(re.compile(r"/orter/lackeby/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Läckeby")
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_the_easy_read_link_is_on_the_first_line_of_the_header_on_every_screen(
+    page, visit, site, width
+):
+    page.set_viewport_size({"width": width, "height": 800})
+    visit(page_path("place", site))
+    link = page.get_by_role("banner").get_by_role("link", name=re.compile("^Lättläst"))
+    expect(link).to_be_visible()
+    assert within_viewport(link.bounding_box(), page.viewport_size)
+    name = page.locator(".site-header__name").bounding_box()
+    assert link.bounding_box()["y"] < name["y"] + name["height"], "Lättläst adds a line"
+
+    link.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lättläst")

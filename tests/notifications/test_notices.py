@@ -78,7 +78,7 @@ def test_a_new_dialogue_with_dates_is_emailed_to_the_villages_confirmed_follower
     walk = timezone.localtime(dialogue.walk.start)
     for body in (message.body, html_of(message)):
         assert "Förbättringsvandring" in body
-        assert "Utvecklingsdialog" in body
+        assert "Dialogmöte" in body
         assert walk.strftime("%H.%M") in body
         assert "Bygdegården, Byvägen 1, 388 98 Läckeby" in body
         assert "Sluta följa Läckeby" in body

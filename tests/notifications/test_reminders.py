@@ -77,7 +77,7 @@ def test_reminders_go_a_week_and_a_day_before_and_only_once(client, village, tod
     months += ["september", "oktober", "november", "december"]
     walk_date = f"{weekday[walk_day.weekday()]} {walk_day.day} {months[walk_day.month - 1]}"
     assert subjects() == [
-        "I morgon: Utvecklingsdialog i Läckeby",
+        "I morgon: Dialogmöte i Läckeby",
         f"Om en vecka: Förbättringsvandring i Läckeby, {walk_date}",
     ]
     for message in emails_to("none@example.org"):
@@ -147,8 +147,8 @@ def test_reminders_count_stockholm_days_across_the_change_to_summer_time(village
     week_before = local(date(2026, 3, 23), 7)
     assert notices.send_reminders(date(2026, 3, 23), now=week_before) == 6
     assert subjects() == [
+        "Om en vecka: Dialogmöte i Läckeby, måndag 30 mars",
         "Om en vecka: Nattvandring i Läckeby, måndag 30 mars",
-        "Om en vecka: Utvecklingsdialog i Läckeby, måndag 30 mars",
     ]
     [night] = [m for m in emails_to("each@example.org") if "Nattvandring" in m.subject]
     assert "kl. 00.30–02.30" in night.body
@@ -157,8 +157,8 @@ def test_reminders_count_stockholm_days_across_the_change_to_summer_time(village
     day_before = local(date(2026, 3, 29), 7)
     assert notices.send_reminders(date(2026, 3, 29), now=day_before) == 6
     assert subjects() == [
+        "I morgon: Dialogmöte i Läckeby",
         "I morgon: Nattvandring i Läckeby",
-        "I morgon: Utvecklingsdialog i Läckeby",
     ]
 
     mail.outbox.clear()

@@ -178,7 +178,7 @@ def test_the_card_has_the_coming_events_contact_and_qr_code(client, coming):
     text = text_of(card)
     assert [text_of(h) for h in card.select(".reminder-card__event")] == [
         "Förbättringsvandring",
-        "Utvecklingsdialog",
+        "Dialogmöte",
     ]  # not the one that is over, nor the cancelled one
     for expected in [
         "Bygdegården, Byvägen 1, 388 98 Läckeby",

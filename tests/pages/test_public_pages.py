@@ -100,6 +100,48 @@ def test_footer_without_contact_details_or_pages_shows_no_empty_links(client, si
     assert "Tillgänglighetsredogörelse" not in text_of(footer)
 
 
+# Header
+
+
+@pytest.mark.parametrize(
+    "key", ["home", "standard", "places", "place", "rounds", "round", "dialogue"]
+)
+def test_every_page_type_links_to_the_easy_read_page_from_its_header(client, site_tree, key):
+    easy_read = factories.standard_page(site_tree["home"], title="Lättläst", slug="lattlast")
+    factories.municipality_settings(easy_read_page=easy_read)
+    link = soup_of(client, site_tree[key].url).find("header").find("a", href="/lattlast/")
+    assert link is not None
+    assert link["lang"] == "sv"
+    assert text_of(link).startswith("Lättläst")
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [("/sok/", 200), ("/finns-inte/", 404), ("forslag/", 200), ("lamna-forslag/", 200)],
+)
+def test_search_routes_and_not_found_link_to_the_easy_read_page_too(
+    client, site_tree, path, status
+):
+    easy_read = factories.standard_page(site_tree["home"], title="Lättläst", slug="lattlast")
+    factories.municipality_settings(easy_read_page=easy_read)
+    url = path if path.startswith("/") else site_tree["dialogue"].url + path
+    header = soup_of(client, url, status=status).find("header")
+    assert header.find("a", href="/lattlast/") is not None
+
+
+def test_the_easy_read_page_marks_its_own_header_link_as_current(client, site_tree):
+    easy_read = factories.standard_page(site_tree["home"], title="Lättläst", slug="lattlast")
+    factories.municipality_settings(easy_read_page=easy_read)
+    link = soup_of(client, "/lattlast/").find("header").find("a", href="/lattlast/")
+    assert link["aria-current"] == "page"
+
+
+def test_without_an_easy_read_page_the_header_shows_no_such_link(client, site_tree):
+    factories.municipality_settings(easy_read_page=None)
+    header = soup_of(client, site_tree["place"].url).find("header")
+    assert "Lättläst" not in text_of(header)
+
+
 # Home page
 
 
@@ -304,7 +346,7 @@ def test_village_page_hides_draft_dialogues(client, busy_site):
     [
         (10, 20, None, "Förberedelser"),
         (-1, 5, None, "Förbättringsvandring"),
-        (-5, -1 / 24, None, "Utvecklingsdialog"),  # the meeting began an hour ago
+        (-5, -1 / 24, None, "Dialogmöte"),  # the meeting began an hour ago
         (-20, -10, None, "Uppföljning"),
     ],
     ids=["preparation", "walk", "dialogue", "follow-up"],
@@ -533,7 +575,7 @@ def test_round_schedule_lists_its_dialogues_in_date_order_with_villages(client, 
     assert [text_of(th) for th in soup.select("table.schedule thead th")] == [
         "Ort",
         "Förbättringsvandring",
-        "Utvecklingsdialog",
+        "Dialogmöte",
         "Läge",
     ]
 

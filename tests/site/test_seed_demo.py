@@ -140,6 +140,7 @@ def test_site_settings_and_pages(demo):
         "0480-45 00 00",
     )
     assert settings.accessibility_page.slug == "tillganglighet"
+    assert settings.easy_read_page.slug == "lattlast"
     assert settings.privacy_page.slug == "personuppgifter"
     assert home.title == "Ortsdialog" and "förbättringsvandring" in home.method_text.lower()
     children = {page.slug: page for page in home.get_children().live()}

@@ -112,7 +112,7 @@ def test_the_dialogue_page_describes_each_event_as_schema_org(client, site_tree)
     walk.cancelled = True
     walk.save()
     _, _, scripts, _ = head(client, dialogue.url)
-    assert [s["name"] for s in scripts] == ["Förbättringsvandring", "Utvecklingsdialog"]
+    assert [s["name"] for s in scripts] == ["Förbättringsvandring", "Dialogmöte"]
     cancelled, meeting = scripts
     assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
     assert meeting["eventStatus"] == "https://schema.org/EventScheduled"

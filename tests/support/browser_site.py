@@ -104,7 +104,16 @@ def build_site():
         slug="personuppgifter",
         body=[rich("<ul><li>Vi sparar inga kakor.</li><li>Förslag sparas i två år.</li></ul>")],
     )
-    factories.municipality_settings(accessibility_page=accessibility, privacy_page=privacy)
+    easy_read = factories.standard_page(
+        home,
+        title="Lättläst",
+        slug="lattlast",
+        intro="Här kan du läsa om webbplatsen med enkla ord.",
+        body=[rich("<p>Kommunen vill veta vad du tycker om din ort.</p>")],
+    )
+    factories.municipality_settings(
+        accessibility_page=accessibility, privacy_page=privacy, easy_read_page=easy_read
+    )
 
     places = factories.place_index(home)
     rounds = factories.round_index(home)

@@ -136,7 +136,7 @@ def test_one_event_is_a_file_to_add_with_what_the_page_says(client, village):
 
 def test_a_meeting_says_politicians_report_and_residents_discuss(client, village):
     [event] = read(client, event_url(village["meeting"])).events
-    assert event.summary == "Utvecklingsdialog i Läckeby"
+    assert event.summary == "Dialogmöte i Läckeby"
     assert event.location == "Bygdegården, Byvägen 1, 388 98 Läckeby"
     assert "politiker och tjänstepersoner vad som har hänt" in event.description
     assert "samtalar invånarna i grupper" in event.description
@@ -196,7 +196,7 @@ def test_calendars_can_only_be_read(client, village):
 
 def test_village_calendar_is_a_feed_to_subscribe_to(client, village):
     first = read(client, place_url(village["place"]))
-    assert str(first["X-WR-CALNAME"]) == "Vandringar och dialoger i Läckeby"
+    assert str(first["X-WR-CALNAME"]) == "Vandringar och dialogmöten i Läckeby"
     assert "från Testkommun" in str(first["X-WR-CALDESC"])
     assert str(first["X-WR-TIMEZONE"]) == "Europe/Stockholm"
     assert str(first["METHOD"]) == "PUBLISH"
@@ -258,7 +258,7 @@ def test_feeds_keep_a_year_of_past_events_and_every_coming_one(client, site_tree
 def test_all_events_calendar_has_every_village(client, village):
     other = factories.dialogue(factories.place("Påryd"), village["round"], slug="paryd-2027")
     calendar = read(client, ALL_EVENTS)
-    assert str(calendar["X-WR-CALNAME"]) == "Vandringar och dialoger i Testkommun"
+    assert str(calendar["X-WR-CALNAME"]) == "Vandringar och dialogmöten i Testkommun"
     summaries = {str(event["UID"]): event.summary for event in calendar.events}
     for event in other.events.all():
         assert summaries[uid_of(event)].endswith(" i Påryd")
@@ -461,7 +461,7 @@ def test_dialogue_page_links_each_coming_event_to_its_calendar_file(client, vill
     assert len(links) == 1
     assert (
         " ".join(links[0].get_text().split())
-        == f"Lägg till i kalender: Utvecklingsdialog {date_filter(coming.start, 'j F')}"
+        == f"Lägg till i kalender: Dialogmöte {date_filter(coming.start, 'j F')}"
     )
     assert links[0].select_one(".visually-hidden") is not None
     [event] = read(client, links[0]["href"]).events

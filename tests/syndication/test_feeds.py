@@ -184,7 +184,7 @@ def test_a_new_dialogue_gives_its_dates_in_swedish_local_time(client, news):
     assert entry.summary == (
         "<p>Välkommen att vara med.</p>\n\n"
         f"<p>Förbättringsvandring: tisdag 2 juni 2026 kl. 18.00, {address}</p>\n\n"
-        f"<p>Utvecklingsdialog: tisdag 27 oktober 2026 kl. 18.00, {address}</p>"
+        f"<p>Dialogmöte: tisdag 27 oktober 2026 kl. 18.00, {address}</p>"
     )
 
 

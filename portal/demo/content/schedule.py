@@ -344,7 +344,7 @@ CURRENT = Round(
     end=330,
     intro=(
         "I den här omgången besöker kommunen elva orter. Se när det är dags för din ort, lämna "
-        "förslag före mötet och följ vad som händer efteråt."
+        "förslag före dialogmötet och följ vad som händer efteråt."
     ),
     visits=(
         Visit("hagby", -140, -120, proposals_open=-150, attendance=(17, 39)),
@@ -365,7 +365,7 @@ DIALOGUE_INTROS = (
     "Nu är det dags för utvecklingsdialog i {place}. Följ med på förbättringsvandringen och kom "
     "till dialogmötet – vi vill höra vad du tycker att orten behöver.",
     "Kommunen kommer till {place} för att lyssna. Vad fungerar bra, och vad kan bli bättre? Kom "
-    "på vandringen eller mötet, eller lämna ett förslag här.",
+    "på vandringen eller dialogmötet, eller lämna ett förslag här.",
     "Hur vill du att {place} ska utvecklas? Under vandringen och dialogmötet samlar vi in "
     "förslag från alla som bor i orten.",
 )
@@ -375,7 +375,7 @@ PAST_INTRO = (
     "vad som kom fram och vad som händer med förslagen."
 )
 FOLLOW_UP_BODY = (
-    "Arbetsgruppen går nu igenom alla förslag från vandringen, mötet och webbplatsen. "
+    "Arbetsgruppen går nu igenom alla förslag från vandringen, dialogmötet och webbplatsen. "
     "Sammanställningen publiceras här och skickas till alla hushåll i orten."
 )
 

@@ -9,7 +9,7 @@ PHONE = "0480-45 00 00"
 MAILTO = f'<a href="mailto:{EMAIL}">{EMAIL}</a>'
 
 HOME_INTRO = (
-    "Här följer du utvecklingsdialogerna i Kalmar kommuns orter: när vandringar och möten "
+    "Här följer du utvecklingsdialogerna i Kalmar kommuns orter: när vandringar och dialogmöten "
     "äger rum, vilka förslag som har kommit in och vad kommunen har beslutat."
 )
 
@@ -20,7 +20,7 @@ def home_method_text(about_page_id):
         "föreningar och bokar lokal och barnpassning.",
         "<b>Förbättringsvandring.</b> Invånare och tjänstepersoner går runt i orten och "
         "antecknar vad som kan bli bättre.",
-        "<b>Utvecklingsdialog.</b> Politiker och tjänstepersoner berättar vad som har gjorts, "
+        "<b>Dialogmöte.</b> Politiker och tjänstepersoner berättar vad som har gjorts, "
         "och invånarna samtalar i grupper om ortens framtid.",
         "<b>Uppföljning.</b> Arbetsgruppen tar ställning till varje förslag och skickar en "
         "sammanställning till alla som bor i orten.",
@@ -75,16 +75,16 @@ ABOUT = {
             "om orten. Invånarna bjuds in genom annonser, affischer, kommunens webbplats och "
             "sociala medier. Kalmar Länstrafik, Trafikverket och ortens föreningar bjuds också "
             "in. Kommunen bokar lokal och ordnar barnpassning, så att fler kan komma.</p>"
-            "<h3>2. Förbättringsvandring</h3><p>Några veckor före mötet går tjänstepersoner "
+            "<h3>2. Förbättringsvandring</h3><p>Några veckor före dialogmötet går tjänstepersoner "
             "från kommunen runt i orten tillsammans med dem som bor där. Vi stannar där något "
             "fungerar dåligt, till exempel en mörk gångväg, en otydlig korsning eller en sliten "
             "lekplats, och antecknar vad som kan ordnas snart och vad som kräver mer "
             "planering.</p>"
-            "<h3>3. Utvecklingsdialog</h3><p>På dialogmötet berättar politiker och "
+            "<h3>3. Dialogmöte</h3><p>På dialogmötet berättar politiker och "
             "tjänstepersoner vad kommunen har gjort och planerar i orten. Sedan samtalar "
             "deltagarna i grupper om service, trygghet och vad som behövs för att fler ska "
             "vilja bo där.</p>"
-            "<h3>4. Uppföljning</h3><p>Efter mötet går arbetsgruppen igenom alla förslag. En "
+            "<h3>4. Uppföljning</h3><p>Efter dialogmötet går arbetsgruppen igenom alla förslag. En "
             "del åtgärdas direkt, andra kräver längre planering och får en ansvarig "
             "förvaltning. Frågor som kommunen inte råder över skickas vidare, till exempel till "
             "Trafikverket. Allt sammanfattas i en sammanställning som skickas till alla hushåll "
@@ -113,7 +113,7 @@ ABOUT = {
             "Dialogerna fungerar bäst när alla vet vad de kan leda till. Kommunen kan inte lova "
             "att allt blir av, men vi lovar att ta ställning till varje förslag och berätta vad "
             "som händer med det, även när svaret är nej och varför.",
-            "Arbetet före och efter mötena tar mest tid. Det är också det arbetet som gör "
+            "Arbetet före och efter dialogmötena tar mest tid. Det är också det arbetet som gör "
             "dialogerna trovärdiga och ger bestående förbättringar.",
         ),
     ],
@@ -325,7 +325,7 @@ EASY_READ = {
             "<li>Kommunen bjuder in alla som bor i orten.</li>"
             "<li>Ni går en promenad i orten tillsammans med personer från kommunen. Ni tittar "
             "på vad som kan bli bättre. Promenaden heter förbättringsvandring.</li>"
-            "<li>Ni träffas på ett möte. Mötet heter utvecklingsdialog. Där kan du säga vad du "
+            "<li>Ni träffas på ett möte. Mötet heter dialogmöte. Där kan du säga vad du "
             "tycker.</li>"
             "<li>Kommunen läser alla förslag. Sedan får alla som bor i orten veta vad kommunen "
             "ska göra.</li></ol>"
@@ -333,7 +333,7 @@ EASY_READ = {
         heading("Lämna ett förslag"),
         paragraphs(
             "Du kan lämna ett förslag här på webbplatsen.",
-            "Du kan också säga ditt förslag på promenaden eller på mötet.",
+            "Du kan också säga ditt förslag på promenaden eller på dialogmötet.",
             "Du behöver inte skriva ditt namn.",
             "Alla kan läsa förslagen. Ditt namn visas inte.",
         ),

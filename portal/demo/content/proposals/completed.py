@@ -766,7 +766,7 @@ PARYD = (
                 35,
                 Status.FORWARDED,
                 "Tidtabellerna bestäms av Kalmar Länstrafik inom Region Kalmar län. Vi har "
-                "skickat önskemålet dit och berättat hur många som tog upp det på mötet.",
+                "skickat önskemålet dit och berättat hur många som tog upp det på dialogmötet.",
                 TRANSIT,
                 decision="KS {year}/0705",
             ),
