@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("rounds", "0014_event_cancellation_reason"),
+        ("rounds", "0016_progress_steps"),
     ]
 
     operations = [
