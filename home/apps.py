@@ -12,4 +12,12 @@ class HomeConfig(AppConfig):
 
         register_converter(IdConverter, "id")  # before any URLconf is loaded
 
+        from wagtail.admin.forms.models import register_form_field_override
+
+        from portal.web.admin_dates import form_field_overrides
+
+        # Pages' and snippets' date fields keep what the editor typed (see admin_dates).
+        for field_class, override in form_field_overrides():
+            register_form_field_override(field_class, override=override)
+
         from . import checks  # noqa: F401 - registers the cache's deployment checks

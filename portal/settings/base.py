@@ -146,6 +146,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska")]
+# Dates as Swedish staff type them: "20/4 2027 17.30" (portal/formats/sv/formats.py).
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

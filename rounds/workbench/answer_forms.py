@@ -5,7 +5,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.widgets import AdminDateInput
+
+from portal.web.admin_dates import TypedDateInput
 
 from ..models import AnswerTemplate, Department, ProposalUpdate
 from ..models.proposals import PROGRESS_STATUSES, Status
@@ -34,7 +35,7 @@ class AnswerForm(forms.ModelForm):
             "internal_note",
         ]
         widgets = {
-            "planned_date": AdminDateInput,
+            "planned_date": TypedDateInput,
             "public_message": forms.Textarea(attrs={"rows": 6}),
             "planned_date_unknown_reason": forms.Textarea(attrs={"rows": 2}),
             "internal_note": forms.Textarea(attrs={"rows": 3}),

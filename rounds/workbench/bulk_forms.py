@@ -8,7 +8,8 @@ with: an answer for fifty proposals is one message, with no per-proposal fields.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.widgets import AdminDateInput
+
+from portal.web.admin_dates import TypedDateInput
 
 from ..models import Department, ProgressStep
 from ..models.proposals import PROGRESS_STATUSES, Proposal, Status
@@ -122,7 +123,7 @@ class UpdateForm(forms.Form):
         required=False,
         empty_label=_("Behåll varje förslags ansvarig"),
     )
-    planned_date = forms.DateField(label=_("Planerat datum"), required=False, widget=AdminDateInput)
+    planned_date = forms.DateField(label=_("Planerat datum"), required=False, widget=TypedDateInput)
     planned_date_unknown_reason = forms.CharField(
         label=_("Varför datum inte är bestämt"),
         required=False,

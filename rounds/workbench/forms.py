@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.models import Page
+
+from portal.web.admin_dates import INVALID_DATETIME, SwedishDateTimeField, TypedDateTimeInput
 
 from ..models import Proposal
 from ..models.proposals import Source, Visibility
@@ -256,12 +257,13 @@ class RegisterForm(forms.ModelForm):
             "location",
             *PERSONAL_FIELDS,
         ]
-        field_classes = {"dialogue": DialogueChoiceField}
+        field_classes = {"dialogue": DialogueChoiceField, "submitted_at": SwedishDateTimeField}
         widgets = {
-            "submitted_at": AdminDateTimeInput,
+            "submitted_at": TypedDateTimeInput,
             "body": forms.Textarea(attrs={"rows": 8}),
             "postal_address": forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
         }
+        error_messages = {"submitted_at": {"invalid": INVALID_DATETIME}}
         help_texts = {
             "submitted_at": _("När förslaget kom in, t.ex. dagen för vandringen."),
             "name": _("Bara om invånaren vill bli kontaktad."),
