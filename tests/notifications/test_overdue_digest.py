@@ -34,7 +34,11 @@ def promises(site_tree):
     ]:
         items[key] = make.proposal(dialogue, title=f"Förslag om {key}")
         make.answer(
-            items[key], Status.PLANNED, responsible=department, public_message=".", planned_date=planned
+            items[key],
+            Status.PLANNED,
+            responsible=department,
+            public_message=".",
+            planned_date=planned,
         )
     hidden = make.proposal(dialogue, title="Dolt förslag", visibility=Visibility.HIDDEN)
     make.answer(hidden, Status.PLANNED, responsible=roads, public_message=".", planned_date=PLANNED)
@@ -73,7 +77,9 @@ def test_running_twice_in_a_week_sends_once_and_next_week_again(promises):
 
     digest(MONDAY + timedelta(days=7))
     assert len(mail.outbox) == 4
-    assert OutgoingEmail.objects.filter(dedupe_key__startswith="overdue-digest:2027-W11:").count() == 2
+    assert (
+        OutgoingEmail.objects.filter(dedupe_key__startswith="overdue-digest:2027-W11:").count() == 2
+    )
 
 
 def test_before_the_date_has_passed_and_after_a_new_date_nothing_is_sent(promises):

@@ -40,7 +40,11 @@ def open_proposals(dialogue, number, planned_date=None):
         item = make.proposal(dialogue, title=f"Gammalt förslag {n:02}")
         if planned_date:
             make.answer(
-                item, Status.PLANNED, responsible=department, public_message=".", planned_date=planned_date
+                item,
+                Status.PLANNED,
+                responsible=department,
+                public_message=".",
+                planned_date=planned_date,
             )
         else:
             make.answer(item, Status.REVIEWING)

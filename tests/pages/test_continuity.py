@@ -42,7 +42,9 @@ def village(site_tree):
             public_message="Svar.",
             planned_date=passed if key == "overdue" else None,
         )
-    items["pending"] = make.proposal(earlier, title="Förslag pending", visibility=Visibility.PENDING)
+    items["pending"] = make.proposal(
+        earlier, title="Förslag pending", visibility=Visibility.PENDING
+    )
     year = (timezone.localdate() - timedelta(days=700)).year
     return {**site_tree, "earlier": earlier, "items": items, "year": year}
 

@@ -48,7 +48,7 @@ def test_the_proposal_page_marks_a_passed_date_and_keeps_it_visible(client, prom
     day = timezone.localdate() - timedelta(days=10)
     assert mark.find("time")["datetime"] == day.isoformat()
     # The timeline still says what was planned.
-    assert soup.select_one(".timeline time[datetime='%s']" % day.isoformat()) is not None
+    assert soup.select_one(f".timeline time[datetime='{day.isoformat()}']") is not None
 
 
 def test_lists_the_summary_and_the_large_print_mark_it(client, promise, site_tree):
@@ -88,7 +88,11 @@ def test_the_mark_comes_the_day_after_the_planned_date(site_tree):
     item = make.proposal(site_tree["dialogue"])
     planned = date(2027, 5, 1)
     make.answer(
-        item, Status.PLANNED, responsible=make.department(), planned_date=planned, public_message="."
+        item,
+        Status.PLANNED,
+        responsible=make.department(),
+        planned_date=planned,
+        public_message=".",
     )
 
     def overdue_on(day):
