@@ -54,6 +54,7 @@ worker: $(INSTALLED) ## Run the task worker that sends queued email (production 
 scheduled: $(INSTALLED) ## Run the scheduled jobs once: reminders, digests, email retries, cleanup
 	@mkdir -p var
 	$(MANAGE) send_reminders
+	$(MANAGE) send_overdue_digest
 	$(MANAGE) send_queued_emails
 	$(MANAGE) clear_photo_drafts
 	$(MANAGE) clear_event_registrations

@@ -21,12 +21,14 @@ from portal.web.links import absolute_url
 from rounds.models import DialogueEvent, DialoguePage, Proposal, ProposalUpdate
 from rounds.models.proposals import Status
 from rounds.pages.tree import attach_places
+from rounds.proposals.continuity import earlier_promises, first_promises
 from rounds.proposals.queries import PRIVATE_FIELDS
 
 from .mail import keeps_the_work, queue_email, unsubscribe_url
 from .models import Follower, OutgoingEmail
 
 REMINDER_DAYS = (7, 1)  # days before the event
+PROMISES_IN_EMAIL = 10  # what earlier dialogues left open, in "Ny dialog"; the page has them all
 REMINDED_KINDS = (DialogueEvent.Kind.WALK, DialogueEvent.Kind.DIALOGUE)
 SUMMARY_NOTICE_DAYS = 14  # a summary is news this long after its date, not longer
 
@@ -137,7 +139,23 @@ def announce_schedule(dialogue, place, now):
         "dialogue_url": page_url(dialogue),
     }
     name = "follow_dates" if told.exists() else "follow_dialogue"
+    if name == "follow_dialogue":
+        context.update(promises_context(dialogue, timezone.localdate(now)))
     return send(followers(place.pk), name, context, key)
+
+
+def promises_context(dialogue, today):
+    """What the village's earlier dialogues left open, at most PROMISES_IN_EMAIL of them, with
+    the address of the dialogue page's section that lists them all."""
+    groups, left = first_promises(earlier_promises(dialogue, today), PROMISES_IN_EMAIL)
+    for group in groups:
+        for proposal in group.proposals:
+            proposal.public_url = absolute_url(proposal.get_public_url())
+    return {
+        "promises": groups,
+        "promises_left": left,
+        "promises_url": page_url(dialogue) + "#tidigare-loften",
+    }
 
 
 def summary_is_news(dialogue, today):

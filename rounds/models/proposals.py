@@ -5,6 +5,7 @@ import hashlib
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
+from django.db.models import BooleanField, Case, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -30,6 +31,8 @@ class Status(models.TextChoices):
 STATUSES_NEEDING_MESSAGE = {Status.NOT_FEASIBLE, Status.FORWARDED, Status.DUPLICATE}
 # Only a promise has progress (a step, a percentage): any other status ends it.
 PROGRESS_STATUSES = (Status.DIRECT_ACTION, Status.PLANNED)
+# A proposal in one of these has its final answer: nothing more is promised.
+CLOSED_STATUSES = (Status.DONE, Status.NOT_FEASIBLE, Status.DUPLICATE)
 
 
 class Visibility(models.TextChoices):
@@ -74,6 +77,30 @@ class ProposalQuerySet(models.QuerySet):
             visibility=Visibility.PUBLIC,
             dialogue__in=DialoguePage.objects.live().public(),
         )
+
+    def still_open(self):
+        """Proposals without a final answer, not withdrawn: what is still owed to residents."""
+        return self.exclude(status__in=CLOSED_STATUSES).filter(withdrawn_at=None)
+
+    def with_promise(self, today=None):
+        """Annotate `promised_date` (the latest update's planned date, if it has one) and
+        `is_overdue`: that date has passed and nothing newer was said. Computed, never stored,
+        so a new update clears it at once; one subquery, however long the list.
+        """
+        today = today or timezone.localdate()
+        latest = ProposalUpdate.objects.filter(proposal=OuterRef("pk")).order_by(
+            "-created_at", "-pk"
+        )
+        overdue = Q(promised_date__lt=today, withdrawn_at=None) & ~Q(status__in=CLOSED_STATUSES)
+        return self.annotate(promised_date=Subquery(latest.values("planned_date")[:1])).annotate(
+            is_overdue=Case(
+                When(overdue, then=Value(True)), default=Value(False), output_field=BooleanField()
+            )
+        )
+
+    def overdue(self, today=None):
+        """Proposals whose promised date has passed with no later update."""
+        return self.with_promise(today).filter(is_overdue=True)
 
 
 class Proposal(index.Indexed, models.Model):

@@ -44,12 +44,22 @@ class Department(index.Indexed, models.Model):
     kind = models.CharField(_("typ"), max_length=20, choices=Kind, default=Kind.MUNICIPAL)
     description = models.CharField(_("beskrivning"), max_length=255, blank=True)
     website = models.URLField(_("webbplats"), blank=True)
+    # Staff data: where the weekly list of passed planned dates goes. Never shown publicly.
+    contact_email = models.EmailField(
+        _("kontaktadress för påminnelser"),
+        blank=True,
+        help_text=_(
+            "Hit skickas varje vecka en lista över förslag där det planerade datumet har "
+            "passerat. Visas aldrig för invånare."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),
         FieldPanel("description"),
         FieldPanel("website"),
+        FieldPanel("contact_email"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

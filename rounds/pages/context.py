@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from places.models import PlacePage
 
+from ..proposals.continuity import earlier_promises
 from ..proposals.queries import proposals_in, proposals_of_dialogue, status_tally
 from ..proposals.summary import summary_context
 from .listings import (
@@ -81,9 +82,11 @@ def round_page(page, request, context):
 
 
 def dialogue(page, request, context):
-    """The count of the dialogue's public proposals, and once published its summary."""
+    """The count of the dialogue's public proposals, what the village's earlier dialogues left
+    open, and once published its summary."""
     proposals = proposals_of_dialogue(page)  # built once: public() queries the restrictions
     context["proposal_tally"] = status_tally(proposals)
+    context["earlier_promises"] = earlier_promises(page)
     context["first_screen"] = first_screen(
         request,
         context["next_event"],

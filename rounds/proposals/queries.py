@@ -66,20 +66,25 @@ def status_tally(proposals):
     return StatusTally(sum(counts.values()), rows)
 
 
-def listed_proposals(proposals):
-    """What a list of proposals shows: theme, responsible and dialogue joined, no personal data."""
-    return proposals.select_related("theme", "responsible", "dialogue", "progress_step").defer(
-        *PRIVATE_FIELDS, "dialogue__body", "dialogue__summary"
+def listed_proposals(proposals, today=None):
+    """What a list of proposals shows: theme, responsible and dialogue joined, whether its
+    promised date has passed, no personal data."""
+    return (
+        proposals.with_promise(today)
+        .select_related("theme", "responsible", "dialogue", "progress_step")
+        .defer(*PRIVATE_FIELDS, "dialogue__body", "dialogue__summary")
     )
 
 
-def proposal_with_timeline(proposals, reference):
-    """One proposal with its public updates, their responsible bodies and steps, or None."""
+def proposal_with_timeline(proposals, reference, today=None):
+    """One proposal with its public updates, their responsible bodies and steps, and whether
+    its promised date has passed, or None."""
     updates = ProposalUpdate.objects.select_related("responsible", "progress_step").defer(
         "internal_note", "author"
     )
     return (
         proposals.filter(reference=reference)
+        .with_promise(today)
         .select_related("theme", "responsible")
         .defer(*(field for field in PRIVATE_FIELDS if field != "display_name"))
         .prefetch_related(Prefetch("updates", queryset=updates))

@@ -94,22 +94,22 @@ class Outcomes:
         return sum(group.count for group in self.groups if group.outcome.key == "open")
 
 
-def summary_proposals(proposals):
+def summary_proposals(proposals, today=None):
     """`proposals` (a dialogue's public ones) with theme, responsible, answer and planned date.
 
-    `answer` and `answered_at` are the latest update that has a public message; `planned_date`
-    and `date_reason` (why no date is planned yet) are the latest update's. Personal data is
-    not loaded.
+    `answer` and `answered_at` are the latest update that has a public message; `promised_date`
+    (with `is_overdue`, see `ProposalQuerySet.with_promise`) and `date_reason` (why no date is
+    planned yet) are the latest update's. Personal data is not loaded.
     """
     updates = ProposalUpdate.objects.filter(proposal=OuterRef("pk")).order_by("-created_at", "-pk")
     answers = updates.exclude(public_message="")
     return (
-        proposals.select_related("theme", "responsible", "progress_step")
+        proposals.with_promise(today)
+        .select_related("theme", "responsible", "progress_step")
         .defer(*PRIVATE_FIELDS)
         .annotate(
             answer=Subquery(answers.values("public_message")[:1]),
             answered_at=Subquery(answers.values("created_at")[:1]),
-            planned_date=Subquery(updates.values("planned_date")[:1]),
             date_reason=Subquery(updates.values("planned_date_unknown_reason")[:1]),
         )
         .order_by("reference")

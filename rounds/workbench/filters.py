@@ -1,4 +1,5 @@
-"""List filters the field names alone cannot give: village, round, dialogue and staleness."""
+"""List filters the field names alone cannot give: village, round, dialogue, staleness and
+planned dates that have passed."""
 
 from django.contrib.admin import SimpleListFilter
 from django.utils.text import format_lazy
@@ -8,7 +9,7 @@ from wagtail.models import Page
 from places.models import PlacePage
 
 from ..models import DialoguePage, RoundPage
-from .queries import STALE_AFTER_DAYS, possible_id, without_recent_update
+from .queries import STALE_AFTER_DAYS, overdue_promises, possible_id, without_recent_update
 
 # In words, by each filter's parameter: the choice of every proposal, instead of Django's "Alla",
 # and for a field that may be empty the choice of the proposals without one, instead of "-".
@@ -22,6 +23,7 @@ EVERY_CHOICE = {
     "responsible": _("Alla ansvariga"),
     "source": _("Alla källor"),
     "stale": _("Alla, även nyligen uppdaterade"),
+    "overdue": _("Alla, oavsett planerat datum"),
 }
 NONE_CHOICE = {"theme": _("Utan tema"), "responsible": _("Utan ansvarig")}
 
@@ -97,3 +99,17 @@ class StaleFilter(SimpleListFilter):
 
     def queryset(self, request, queryset):
         return without_recent_update(queryset) if self.value() == "1" else queryset
+
+
+class OverdueFilter(SimpleListFilter):
+    """The promises the working group owes news about, "Datum passerat" (see
+    `ProposalQuerySet.with_promise`)."""
+
+    title = _("planerat datum")
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("Datum passerat"))]
+
+    def queryset(self, request, queryset):
+        return overdue_promises(queryset) if self.value() == "1" else queryset

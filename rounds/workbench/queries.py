@@ -7,12 +7,10 @@ from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from ..models import DialoguePage, Proposal, ProposalUpdate
-from ..models.proposals import Status, Visibility
+from ..models.proposals import CLOSED_STATUSES, Visibility
 from ..pages.tree import village_title_of
 
 STALE_AFTER_DAYS = 60
-# A proposal in one of these has its final answer: it cannot go stale.
-CLOSED_STATUSES = [Status.DONE, Status.NOT_FEASIBLE, Status.DUPLICATE]
 
 
 def possible_id(value, model):
@@ -78,6 +76,17 @@ def awaiting_moderation(proposals=None):
     proposals = Proposal.objects.all() if proposals is None else proposals
     return proposals.filter(visibility=Visibility.PENDING, withdrawn_at=None).order_by(
         "submitted_at", "pk"
+    )
+
+
+def overdue_promises(proposals=None, today=None):
+    """Public proposals whose planned date has passed with no later update, the oldest date
+    first: what the working group owes the village news about."""
+    proposals = Proposal.objects.all() if proposals is None else proposals
+    return (
+        proposals.filter(visibility=Visibility.PUBLIC)
+        .overdue(today)
+        .order_by(F("promised_date").asc(), "pk")
     )
 
 

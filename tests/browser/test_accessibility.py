@@ -54,3 +54,13 @@ def test_the_page_for_a_body_too_large_has_no_axe_violations(page, visit, site, 
     assert "för stort" in page.locator("h1").inner_text()
     violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
     assert not violations, describe(violations)
+
+
+def test_the_promise_watch_is_on_the_pages_axe_scans(visit, site):
+    """The scans above see the passed-date mark and the earlier promises, not an empty page."""
+    page = visit(page_path("proposal-overdue", site))
+    assert "Datumet har passerat — nytt besked kommer" in page.locator(".overdue").inner_text()
+    page = visit(page_path("dialogue-open", site))
+    section = page.locator("#tidigare-loften")
+    assert "så står det till" in section.locator("h2").inner_text()
+    assert "Datumet har passerat" in section.inner_text()

@@ -6,7 +6,9 @@ import pytest
 from django.utils import timezone
 
 from rounds.models import DialogueEvent
+from rounds.models.proposals import Status
 from tests.support import pages as factories
+from tests.support import proposals as make
 from tests.support.queries import count_queries
 
 SMALL, LARGE = 2, 40
@@ -27,6 +29,8 @@ class Tree:
         self.dialogues = 1  # dialogues in Läckeby
         self.events = 2  # events in the measured dialogue
         self.rounds = 1
+        self.themes = [make.theme("Trafik"), make.theme("Grönt")]
+        self.departments = [make.department("Gatukontoret"), make.department("Parkkontoret")]
         self.pages = {
             "home": factories.home_page(),
             "places": factories.place_index(),
@@ -56,10 +60,10 @@ class Tree:
                 summary_intro=f"Sammanfattning {n}.",
                 summary_published_at=today if n % 3 == 0 else None,
             )
-        # More dialogues in Läckeby.
+        # More dialogues in Läckeby, before the measured one, each leaving promises open.
         while self.dialogues < size:
             self.dialogues += 1
-            factories.dialogue(
+            earlier = factories.dialogue(
                 self.place,
                 self.round,
                 walk_in_days=-400 + self.dialogues,
@@ -67,6 +71,13 @@ class Tree:
                 title=f"Dialog {self.dialogues:02}",
                 summary=[("text", "<p>Klart.</p>")],
                 summary_published_at=today - timedelta(days=300 - self.dialogues),
+            )
+            make.bulk_public(
+                earlier,
+                len(Status),  # one in each status: the open ones are listed, some overdue
+                themes=self.themes,
+                departments=self.departments,
+                planned_date=today - timedelta(days=self.dialogues),
             )
         # More rounds.
         while self.rounds < size:
@@ -99,6 +110,9 @@ def test_public_pages_use_a_constant_number_of_queries(client, home):
     assert client.get(tree.url("dialogue")).content.decode().count('class="event ') == LARGE
     assert client.get(tree.url("rounds")).content.decode().count('class="card"') == LARGE
     assert client.get(tree.url("place")).content.decode().count("(Omgång 2026") == LARGE
+    dialogue_page = client.get(tree.url("dialogue")).content.decode()
+    assert dialogue_page.count("Det här lovade vi") == LARGE - 1  # every earlier dialogue
+    assert dialogue_page.count("Datumet har passerat") == (LARGE - 1) * 5  # 5 open statuses
 
     report = {key: (len(small[key]), len(large[key])) for key in PAGES}
     print(f"\nqueries per page ({SMALL} → {LARGE}): {report}")

@@ -148,7 +148,7 @@ def test_planned_and_forwarded_carry_who_is_responsible(dialogue, answered):
 
     planned = items["Gång- och cykelväg till skolan"]
     assert planned.responsible.name == "Samhällsbyggnadsförvaltningen"
-    assert planned.planned_date == date(2027, 6, 1)
+    assert planned.promised_date == date(2027, 6, 1)
     assert items["Sänkt hastighet på väg 125"].responsible.name == "Trafikverket"
 
 

@@ -13,13 +13,19 @@ from urllib.parse import urlencode
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
+from notifications.overdue import send_overdue_digests
 from rounds.models import Proposal
 from rounds.models.proposals import Visibility
+from tests.support import pages as factories
 from tests.support.crawl import crawl, fetch, leaks, same_site_path
+from tests.support.following import followers_of, publish
 from tests.support.images import jpeg_bytes
 from tests.support.leaks import PERSONAL, UNPUBLISHED, LeakySite
+from tests.support.mail import html_of
 from tests.support.registrations import form_url
 from tests.support.search import index_columns, indexed_texts, proposal_entries
 
@@ -79,6 +85,8 @@ def test_no_marker_in_any_public_response(client, leaky):
         "SBF 2026/118",
         "Papperskorgen är uppsatt.",
         "Hållplatsen sköts av Kalmar länstrafik",
+        "Det här lovade vi",  # what the village's earlier dialogue left open
+        "Datumet har passerat — nytt besked kommer",
     ]:
         assert text in bodies
     print(f"\ncrawled {len(site)} URLs")
@@ -131,3 +139,20 @@ def test_the_postal_address_is_not_even_on_the_residents_own_pages(client, leaky
         assert resident.reference.encode() in response.body
         found = leaks([response], [PERSONAL, *leaky.secrets], ignore=[resident.follow_token])
         assert not found, "\n".join(found)
+
+
+def test_the_promise_emails_hold_no_personal_data(leaky):
+    """The followers' "Ny dialog" with the earlier promises, and the department's weekly
+    digest of passed dates: nothing personal but the department's own address in To."""
+    followers_of(leaky.tree["place"], leaky.paryd)
+    new = factories.dialogue(leaky.tree["place"], leaky.tree["round"], slug="dialog-2027")
+    mail.outbox.clear()
+    publish(new)
+    send_overdue_digests(timezone.localdate())
+
+    kinds = {message.subject.split(":")[0] for message in mail.outbox}
+    assert {"Ny dialog", "Förslag där datumet har passerat"} <= kinds
+    for message in mail.outbox:
+        text = "\n".join([message.subject, message.body, html_of(message)])
+        assert "Gångväg till skolan" in text
+        assert PERSONAL not in text and UNPUBLISHED not in text, message.subject

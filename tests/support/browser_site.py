@@ -19,7 +19,9 @@ from wagtail.rich_text import RichText
 
 from home.models import PortalImage
 from rounds.models import ContactPerson
+from rounds.models.proposals import Status
 from tests.support import pages as factories
+from tests.support import proposals as make
 
 
 @cache
@@ -199,6 +201,16 @@ def build_site():
         attendance_walk=23,
         attendance_dialogue=41,
     )
+    # A promise from 2024 whose date has passed: marked on its page and in the summary, and
+    # listed on the 2026 dialogue's page under "Det här lovade vi".
+    promise = make.proposal(summary_dialogue, title="Belysning vid badplatsen")
+    make.answer(
+        promise,
+        Status.PLANNED,
+        responsible=make.department("Samhällsbyggnadsförvaltningen"),
+        public_message="Belysningen sätts upp när elnätet är förstärkt.",
+        planned_date=today - timedelta(days=60),
+    )
     follow_up_dialogue = factories.dialogue(
         paryd,
         current,
@@ -218,6 +230,7 @@ def build_site():
         "dialogue_summary": summary_dialogue,
         "dialogue_follow_up": follow_up_dialogue,
         "picture": picture,
+        "overdue_proposal": promise,
     }
 
 
@@ -237,6 +250,8 @@ PAGES = {
     "dialogue-open": _path_to("dialogue_open"),
     "dialogue-follow-up": _path_to("dialogue_follow_up"),
     "dialogue-summary": _path_to("dialogue_summary"),
+    # A proposal whose planned date has passed ("Datumet har passerat — nytt besked kommer").
+    "proposal-overdue": lambda site: site["overdue_proposal"].get_public_url(),
     "search-empty": "/sok/",
     "search-results": "/sok/?q=Läckeby",
     "search-no-results": "/sok/?q=zebrakorsning",

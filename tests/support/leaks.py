@@ -9,7 +9,7 @@ everything they typed. The tokens are not hexadecimal, so colours and hashes can
 by chance.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 
@@ -61,8 +61,12 @@ class LeakySite:
         draft = factories.dialogue(tree["place"], round_page, slug="utkast", live=False)
         self.dialogues = [dialogue, paryd_dialogue, draft]
         self.themes = [make.theme("Trafik"), make.theme("Belysning")]
-        roads = make.department("Samhällsbyggnadsförvaltningen")
-        trafikverket = make.department("Trafikverket")
+        # A department's contact address is staff data: the weekly nudge, never a public page.
+        roads = make.department(
+            "Samhällsbyggnadsförvaltningen", contact_email=f"sbf-{PERSONAL}@example.org"
+        )
+        trafikverket = make.department("Trafikverket", contact_email=f"tv-{PERSONAL}@example.org")
+        self.searches += [roads.contact_email, trafikverket.contact_email]
 
         lamp = self.add(
             dialogue,
@@ -176,6 +180,21 @@ class LeakySite:
             title=f"Utkastförslag-{UNPUBLISHED}",
             body=f"Utkasttext-{UNPUBLISHED}",
             **personal(9),
+        )
+        # The village's dialogue of two years ago, with a promise whose date has passed: the
+        # new dialogue's page and its "Ny dialog" email list it.
+        earlier = factories.dialogue(
+            tree["place"], round_page, slug="dialog-2024", walk_in_days=-720, meeting_in_days=-700
+        )
+        self.dialogues.append(earlier)
+        self.overdue = self.add(earlier, title="Gångväg till skolan", **personal(11))
+        self.note(
+            self.overdue,
+            Status.PLANNED,
+            staff,
+            responsible=roads,
+            public_message="Gångvägen byggs när detaljplanen är klar.",
+            planned_date=date.today() - timedelta(days=30),
         )
         for item in (hidden, pending, withdrawn, under_draft):
             self.public.remove(item)

@@ -54,8 +54,9 @@ def answer(item, status, **fields):
     return services.add_update(item, status=status, **fields)
 
 
-def bulk_public(dialogue, number, themes=(), departments=()):
-    """`number` public proposals with a first update each, created in a few queries.
+def bulk_public(dialogue, number, themes=(), departments=(), planned_date=None):
+    """`number` public proposals with a first update each (planned for `planned_date`, if
+    given), created in a few queries.
 
     Each gets its own theme and responsible when given several, so a list that forgets a join
     pays a query per item.
@@ -84,6 +85,9 @@ def bulk_public(dialogue, number, themes=(), departments=()):
         )
     created = Proposal.objects.bulk_create(items)
     ProposalUpdate.objects.bulk_create(
-        ProposalUpdate(proposal=p, status=p.status, responsible=p.responsible) for p in created
+        ProposalUpdate(
+            proposal=p, status=p.status, responsible=p.responsible, planned_date=planned_date
+        )
+        for p in created
     )
     return created

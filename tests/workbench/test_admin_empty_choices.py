@@ -64,6 +64,7 @@ def test_the_list_filters_word_every_choice_and_the_proposals_without_a_value(
         "Ansvarig": "Alla ansvariga",
         "Källa": "Alla källor",
         "Uppdatering": "Alla, även nyligen uppdaterade",
+        "Planerat datum": "Alla, oavsett planerat datum",
     }
     assert list(groups["Tema"])[-1] == "Utan tema"
     assert list(groups["Ansvarig"])[-1] == "Utan ansvarig"

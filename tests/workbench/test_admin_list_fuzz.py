@@ -28,6 +28,7 @@ DECLARED = [
     "round",
     "dialogue",
     "stale",
+    "overdue",
     "status__exact",
     "status__isnull",
     "visibility__exact",

@@ -92,6 +92,7 @@ def test_the_filters_sit_closed_above_the_list_and_name_those_in_use(client, tre
         "Synlighet": ["Oavsett synlighet"],
         "Källa": ["Alla källor"],
         "Uppdatering": ["Alla, även nyligen uppdaterade"],
+        "Planerat datum": ["Alla, oavsett planerat datum"],
     }  # (no theme nor responsible yet: those filters are not shown)
     [row] = cells(filtered)
     assert "Fler bänkar vid ån" in row[1]
