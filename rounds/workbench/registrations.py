@@ -6,7 +6,7 @@ as with proposals' personal data.
 """
 
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -57,6 +57,9 @@ class RegistrationIndexView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Anmälningar")
     header_icon = "user"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         if not can_see_counts(request.user):
             return forbidden(request)  # the workbench's 403 page, as for proposals
@@ -86,6 +89,13 @@ class RegistrationEventView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_title(self):
         return _("Anmälningar: %(event)s") % {"event": self.event}
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("registrations_admin:index"), "label": _("Anmälningar")},
+            {"url": "", "label": self.get_page_title()},
+        ]
 
     def get_context_data(self, **kwargs):
         registrations = self.event.registrations.all()

@@ -60,7 +60,7 @@ def test_the_promise_watch_is_on_the_pages_axe_scans(visit, site):
     """The scans above see the passed-date mark and the earlier promises, not an empty page."""
     page = visit(page_path("proposal-overdue", site))
     assert "Datumet har passerat — nytt besked kommer" in page.locator(".overdue").inner_text()
-    page = visit(page_path("dialogue-open", site))
+    page = visit(page_path("dialogue-open-promises", site))
     section = page.locator("#tidigare-loften")
     assert "så står det till" in section.locator("h2").inner_text()
     assert "Datumet har passerat" in section.inner_text()

@@ -37,9 +37,15 @@ def meeting(site):
 
 def open_form(visit, site, scan=False):
     page = visit(site["dialogue_open"].get_url())
+    button = page.get_by_role("link", name="Anmäl dig / Säg till vad du behöver").first
     if scan:
         check(page, "the dialogue page with an anmälan button")
-    page.get_by_role("link", name="Anmäl dig / Säg till vad du behöver").first.click()
+        # axe left this unflagged while the text was as white as the button (an a.button rule).
+        colours = button.evaluate(
+            "a => [getComputedStyle(a).color, getComputedStyle(a).backgroundColor]"
+        )
+        assert colours[0] != colours[1], f"the button's text cannot be seen: {colours}"
+    button.click()
     expect(heading(page)).to_contain_text("Anmäl dig till")
     return page
 

@@ -14,7 +14,7 @@ from rounds.models import ContactPerson
 from rounds.models.proposals import Status
 from tests.support import proposals as make
 from tests.support.accessibility import AXE_OPTIONS, axe, describe, overflowing
-from tests.support.browser_site import rich
+from tests.support.browser_site import overdue_promise, rich
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,9 @@ OUTCOMES = [
 
 @pytest.fixture
 def summary(site):
-    """The published 2024 summary of Läckeby with 24 answered proposals, enough for pages."""
+    """The published 2024 summary of Läckeby with 24 answered proposals, enough for pages, and
+    a promise whose date has passed."""
+    overdue_promise(site)
     dialogue = site["dialogue_summary"]
     dialogue.summary = [
         *dialogue.summary.raw_data,

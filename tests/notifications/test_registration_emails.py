@@ -38,7 +38,7 @@ def test_the_contact_person_gets_the_registration_with_everything_written(client
     send(client, meeting, with_email(needs_transport="on", other_needs="Jag har rullator."))
 
     [registration] = emails_to("karin.lind@example.org")
-    assert registration.subject.startswith("Ny anmälan: Utvecklingsdialog i Läckeby")
+    assert registration.subject.startswith("Ny anmälan: Dialogmöte i Läckeby")
     for body in (registration.body, html_of(registration)):
         assert "Greta Gustafsson" in body
         assert "070-123 45 67" in body
@@ -60,7 +60,7 @@ def test_the_resident_gets_a_receipt_naming_the_needs_and_the_contact(client, me
     response = send(client, meeting, with_email())
 
     [receipt] = emails_to("greta@example.org")
-    assert receipt.subject.startswith("Du är anmäld: Utvecklingsdialog")
+    assert receipt.subject.startswith("Du är anmäld: Dialogmöte")
     for body in (receipt.body, html_of(receipt)):
         assert "Du har sagt att du behöver barnpassning för 2 barn." in body
         assert "Karin Lind, Landsbygdsutvecklare" in body
@@ -84,7 +84,7 @@ def test_the_day_before_the_resident_is_reminded_of_what_they_asked_for(client, 
     run_reminders(day_before)
 
     [reminder] = emails_to("greta@example.org")
-    assert reminder.subject == "I morgon: Utvecklingsdialog i Läckeby"
+    assert reminder.subject == "I morgon: Dialogmöte i Läckeby"
     for body in (reminder.body, html_of(reminder)):
         assert "Du har sagt att du behöver barnpassning för 2 barn och hörslinga." in body
         assert "Hej Greta Gustafsson!" in body

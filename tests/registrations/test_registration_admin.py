@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from rounds.models import DialogueEvent
 from tests.support.admin import CASE_OFFICERS, EDITORS, login
+from tests.support.html import soup, text_of
 from tests.support.registrations import registration
 
 
@@ -73,3 +74,15 @@ def test_an_event_that_takes_no_anmalan_is_not_listed(client, site_tree, meeting
     assert event_page(meeting) in page
     assert event_page(walk) not in page
     assert client.get(reverse("registrations_admin:event", args=[999999])).status_code == 404
+
+
+def test_the_pages_are_headed_anmalningar_and_lead_back_to_the_list(client, meeting):
+    login(client, CASE_OFFICERS)
+
+    listing = soup(client.get(index()))
+    one_event = soup(client.get(event_page(meeting)))
+
+    assert text_of(listing.find("h1")) == "Anmälningar"
+    assert text_of(one_event.find("h1")).startswith("Anmälningar: ")
+    crumbs = one_event.select("[data-controller='w-breadcrumbs'] a")
+    assert index() in [crumb["href"] for crumb in crumbs]
