@@ -510,6 +510,25 @@ def test_dialogue_summary_is_shown_once_published(client, past_dialogue):
     assert "Arbetsgruppen går nu igenom" not in text
 
 
+def main_html(client, url):
+    html = client.get(url).content.decode()
+    return html[html.index("<main") :]
+
+
+def test_a_published_summary_comes_before_the_dialogues_introduction(client, past_dialogue):
+    past_dialogue.intro = "Kommunen besökte Läckeby för en vandring och ett dialogmöte."
+    past_dialogue.summary = SUMMARY
+    past_dialogue.summary_published_at = timezone.localdate()
+    past_dialogue.save_revision().publish()
+    main = main_html(client, past_dialogue.url)  # the intro is also the page's meta description
+
+    assert main.index('id="summary-heading"') < main.index("Kommunen besökte Läckeby")
+    past_dialogue.summary_published_at = None
+    past_dialogue.save_revision().publish()
+    before = main_html(client, past_dialogue.url)
+    assert before.index("Kommunen besökte Läckeby") < before.index('id="summary-heading"')
+
+
 def test_dialogue_summary_note_before_the_meeting(client, site_tree):
     summary = section(soup_of(client, site_tree["dialogue"].url), "summary-heading")
     assert "När dialogen är genomförd och förslagen behandlade publiceras" in text_of(summary)
