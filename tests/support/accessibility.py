@@ -39,6 +39,9 @@ SETTLE = """() => Promise.race([
 
 
 def assert_no_axe_violations(page, what):
+    # After a click the new page's text can be there before its stylesheet: axe would then
+    # measure unstyled links (a busy machine showed it as target-size failures).
+    page.wait_for_load_state("load")
     page.evaluate(SETTLE)
     violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
     assert not violations, f"axe on {what} ({page.url}):\n{describe(violations)}"
