@@ -151,6 +151,11 @@ class PlacePage(RoutablePageMixin, Page):
         if self.population_year and self.population is None:
             raise ValidationError({"population": _("Ange invånarantalet som året gäller.")})
 
+    def get_cached_paths(self):
+        """What a CDN must forget when the village changes: the page, its list, feed and
+        calendar."""
+        return ["/", "forslag/", "flode/", "kalender/"]
+
     # Routes: the views belong to rounds, which sits above places (see home.extensions).
 
     @path("forslag/", name="proposal_list")

@@ -2,6 +2,7 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
@@ -12,6 +13,7 @@ from rounds.proposals.queries import PRIVATE_FIELDS
 from .query import MAX_QUERY_LENGTH, build_query, clean_terms
 
 RESULTS_PER_PAGE = 10
+SEARCH_MAX_AGE = 60
 
 
 def paginate(found, number):
@@ -45,7 +47,7 @@ def search(request):
         results = paginate(pages.specific().search(query), request.GET.get("sida"))
         proposal_results = paginate(search_proposals(query, site), request.GET.get("forslagssida"))
         attach_places(proposal.dialogue for proposal in proposal_results)
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "search/search.html",
         {
@@ -56,3 +58,7 @@ def search(request):
             "proposal_results": proposal_results,
         },
     )
+    # A CDN cannot be told to forget every query ever asked: it keeps a result a minute at
+    # most. Our own page cache forgets them with every change (portal/page_cache.py).
+    patch_cache_control(response, public=True, max_age=SEARCH_MAX_AGE, s_maxage=SEARCH_MAX_AGE)
+    return response

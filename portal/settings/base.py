@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "rounds",
     "search",
     "notifications",
-    "portal",  # the project's own commands: the demo content (seed_demo)
+    "portal",  # the project's own commands (seed_demo) and the page cache's signals
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",
@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",  # purges a CDN or Varnish, if WAGTAILFRONTENDCACHE names one
     "wagtail.contrib.search_promotions",
     "wagtail_modeladmin",
     "wagtail.embeds",
@@ -85,9 +86,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A cached page skips all that follows; it is stored compressed, and answers a conditional
+    # GET itself.
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     # Pages and the static files whitenoise has not compressed already (see docs/operations.md
-    # on BREACH): outermost but one, so it compresses what every other middleware wrote.
+    # on BREACH): outside all but the above, so it compresses what every other middleware wrote.
     "django.middleware.gzip.GZipMiddleware",
+    # ETag and 304 for every page, feed and calendar: inside the compression, whose random
+    # padding would give each response another ETag.
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -201,6 +208,33 @@ def cache_from_env():
 
 
 CACHES = {"default": cache_from_env()}
+
+# Anonymous pages from the cache (portal/page_cache.py, docs/operations.md): at most this many
+# seconds in our cache and a CDN's, never past local midnight; 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_KEY_PREFIX = "pages"
+
+
+def frontend_cache_from_env():
+    """The caches in front of the site that Wagtail purges on every change (docs/operations.md):
+    Varnish or another HTTP cache that takes PURGE requests, and/or Cloudflare."""
+    backends = {}
+    if purge_url := os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+        backends["http"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": purge_url,
+        }
+    if zone := os.environ.get("CLOUDFLARE_ZONE_ID"):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+            "ZONEID": zone,
+        }
+    return backends
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -406,6 +406,11 @@ class DialoguePage(RoutablePageMixin, Page):
         today = today or timezone.localdate()
         return self.summary_published_at is not None and self.summary_published_at <= today
 
+    def get_cached_paths(self):
+        """What a CDN must forget when the dialogue changes: the page and the routes that show
+        it to everyone (a proposal's own page is purged with the proposal)."""
+        return ["/", "forslag/", "sammanstallning/stor-text/", "kort/"]
+
     # Routes: served by the views in rounds.pages.routes (see home.extensions).
 
     @path("lamna-forslag/", name="proposal_form")

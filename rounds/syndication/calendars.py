@@ -145,12 +145,16 @@ def vevent(event, page_url, stamp, fallback=("", "")):
     """One VEVENT for `event`; `page_url` is the absolute address of its dialogue page.
 
     `fallback` is the municipality's (name, email), the organizer when the dialogue's contact
-    has no email."""
+    has no email.
+
+    The stamp is when the dialogue was last published, as RFC 5545 reads DTSTAMP in a calendar
+    without a METHOD, so that the same calendar reads the same and a conditional GET can answer
+    304; `stamp` stands in for a dialogue never published."""
     zone = local_zone()
     component = Event.new(
         uid=f"{event.uid}@{site_host()}",
         sequence=event.sequence,
-        stamp=stamp,
+        stamp=event.dialogue.last_published_at or stamp,
         start=event.start.astimezone(zone),
         end=event.end.astimezone(zone),
         summary=summary(event),

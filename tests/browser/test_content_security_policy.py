@@ -68,6 +68,36 @@ def test_the_check_sees_what_breaks_the_policy(visit, violations):
 
 
 def test_public_pages_break_no_policy(page, visit, site, violations):
+    for path in public_paths(site):
+        visit(path, status=404 if path == PAGES["not-found"] else 200)
+        settle(page)
+
+    assert violations == []
+
+
+def test_public_pages_from_the_page_cache_break_no_policy(page, visit, site, violations, settings):
+    """The second visit of each page is the copy the page cache stored (portal/page_cache.py):
+    it must carry the same policy and break nothing."""
+    settings.PAGE_CACHE_SECONDS = 600  # the live server shares these settings
+    served = []
+    page.on(
+        "response",
+        lambda response: (
+            response.request.resource_type == "document"
+            and served.append(response.headers.get("x-page-cache"))
+        ),
+    )
+    for path in public_paths(site):
+        status = 404 if path == PAGES["not-found"] else 200
+        visit(path, status=status)
+        visit(path, status=status)
+        settle(page)
+
+    assert violations == []
+    assert served.count("hit") >= len(PAGES) // 2, served  # the forms are never stored
+
+
+def public_paths(site):
     make.proposal(site["dialogue_open"], photo_name="foto.jpg")
     paths = [page_path(name, site) for name in PAGES]
     dialogue = site["dialogue_open"]
@@ -75,11 +105,7 @@ def test_public_pages_break_no_policy(page, visit, site, violations):
         dialogue.get_url() + dialogue.reverse_subpage("proposal_list"),
         site["place"].get_url() + site["place"].reverse_subpage("proposal_list"),
     ]
-    for path in paths:
-        visit(path, status=404 if path == PAGES["not-found"] else 200)
-        settle(page)
-
-    assert violations == []
+    return paths
 
 
 def test_the_proposal_journey_breaks_no_policy(page, visit, site, violations, settings):
