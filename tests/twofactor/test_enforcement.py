@@ -2,10 +2,11 @@
 before any admin page; an editor without personal-data rights is not, but may."""
 
 from base64 import b32encode
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.core.management.base import SystemCheckError
+from django.core.management.base import CommandError, SystemCheckError
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -126,3 +127,14 @@ def test_the_deploy_check_warns_when_it_is_not_required(settings):
 
     with pytest.raises(SystemCheckError, match="portal.W001"):
         call_command("check", "--deploy", "--fail-level", "WARNING", "--tag", "security")
+
+
+def test_an_operator_removes_a_lost_device_and_the_next_sign_in_sets_up_a_new_one(client, officer):
+    set_up(officer)
+
+    call_command("two_factor_reset", "karin", stdout=StringIO())
+
+    sign_in(client, officer)
+    assert client.get(reverse("wagtailadmin_home"))["Location"].startswith(SETUP)
+    with pytest.raises(CommandError, match="No user named"):
+        call_command("two_factor_reset", "ingen")
