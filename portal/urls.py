@@ -17,6 +17,7 @@ urlpatterns = [
         LimitedPasswordResetView.as_view(),
         name="wagtailadmin_password_reset",
     ),
+    path("admin/tvastegsverifiering/", include("portal.two_factor.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),

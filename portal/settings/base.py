@@ -82,6 +82,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "axes",  # throttles staff sign-in (portal/login_throttle.py)
+    "django_otp",  # two-factor staff sign-in (portal/two_factor/)
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -100,7 +103,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # has this session given its code?
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.two_factor.middleware.TwoFactorMiddleware",  # no admin page before the code
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
@@ -352,6 +357,13 @@ AXES_LOCKOUT_CALLABLE = "portal.login_throttle.lockout_response"
 # Staff password reset (portal/password_reset.py): emails per address, requests per client.
 PASSWORD_RESET_PER_ADDRESS_HOUR = int(os.environ.get("PASSWORD_RESET_PER_ADDRESS_HOUR", 3))
 PASSWORD_RESET_PER_CLIENT_HOUR = int(os.environ.get("PASSWORD_RESET_PER_CLIENT_HOUR", 10))
+
+# Two-factor staff sign-in (portal/two_factor/): a code from an authenticator app after the
+# password. Required for superusers and staff who can see personal data or edit users, unless
+# TWO_FACTOR_REQUIRED is off (development only; `check --deploy` warns). Whoever has set up a
+# device is asked for its code either way. A wrong code counts as a failed sign-in (axes).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 LOGGING = {
     "version": 1,

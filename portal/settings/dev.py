@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import STORAGES, VAR_DIR
+from .base import STORAGES, VAR_DIR, env_bool
 
 DEBUG = True
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105
@@ -25,3 +25,6 @@ TASKS = {
         )
     }
 }
+# The demo admin (admin/ortsdialog) signs in with the password alone; TWO_FACTOR_REQUIRED=1
+# make run tries what production does (README).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)

@@ -22,3 +22,5 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tests sign staff in with force_login; tests/twofactor/ turn it on (`two_factor` fixture).
+TWO_FACTOR_REQUIRED = False
