@@ -58,6 +58,7 @@ scheduled: $(INSTALLED) ## Run the scheduled jobs once: reminders, digests, emai
 	$(MANAGE) send_queued_emails
 	$(MANAGE) clear_photo_drafts
 	$(MANAGE) clear_event_registrations
+	$(MANAGE) clear_proposal_personal_data
 
 test: $(INSTALLED) ## Run the whole test suite (SQLite, or DATABASE_URL if set; args in PYTEST_ARGS)
 	@mkdir -p var

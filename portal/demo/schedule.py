@@ -41,6 +41,8 @@ def ensure_dialogue(place, round_page, visit, today, number):
     walk = walk_event(place, today + timedelta(days=visit.walk))
     meeting = meeting_event(place, weekday(today + timedelta(days=visit.meeting)))
     meeting.registration_open = visit.registration
+    if visit.registration:
+        meeting.accessibility_notes = plan.MEETING_ACCESSIBILITY_WITH_REGISTRATION
     events = [walk, meeting]
     if visit.open_house is not None:
         events.append(open_house_event(place, weekday(today + timedelta(days=visit.open_house))))
@@ -83,7 +85,8 @@ def intro(place, number, is_past):
 def body(visit, is_past):
     """How the visit works before it; that the summary is coming after it, until it is out."""
     if not is_past:
-        return [paragraphs(*plan.DIALOGUE_BODY)]
+        text = plan.DIALOGUE_BODY_WITH_REGISTRATION if visit.registration else plan.DIALOGUE_BODY
+        return [paragraphs(*text)]
     return [] if visit.outcome else [paragraphs(plan.FOLLOW_UP_BODY)]
 
 

@@ -26,7 +26,20 @@ class MultilineField(forms.CharField):
         return value.replace("\r\n", "\n") if value else value
 
 
-class ProposalForm(forms.ModelForm):
+class PhoneNumberCheck:
+    """For a form with an optional `phone` field: digits, spaces, dashes, brackets and a
+    leading +, in the same words on every form a resident fills in."""
+
+    def clean_phone(self):
+        phone = self.cleaned_data.get("phone", "")
+        if phone and not PHONE_PATTERN.match(phone):
+            raise forms.ValidationError(
+                _("Skriv telefonnumret med siffror, till exempel 070-123 45 67.")
+            )
+        return phone
+
+
+class ProposalForm(PhoneNumberCheck, forms.ModelForm):
     """What a resident writes; personal data is optional and never shown publicly."""
 
     body = MultilineField(
@@ -162,14 +175,6 @@ class ProposalForm(forms.ModelForm):
         reference = self.cleaned_data.get("photo_draft")
         self.photo_gone = bool(reference) and drafts.photo_name(reference) is None
         return "" if self.photo_gone else reference
-
-    def clean_phone(self):
-        phone = self.cleaned_data.get("phone", "")
-        if phone and not PHONE_PATTERN.match(phone):
-            raise forms.ValidationError(
-                _("Skriv telefonnumret med siffror, till exempel 070-123 45 67.")
-            )
-        return phone
 
     def clean(self):
         cleaned = super().clean()

@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import EventRegistration
 from ..models.registrations import OTHER_MAX_LENGTH
-from ..proposals.forms import PHONE_PATTERN, MultilineField
+from ..proposals.forms import MultilineField, PhoneNumberCheck
 
 MAX_CHILDREN = 20
 
 
-class RegistrationForm(forms.ModelForm):
+class RegistrationForm(PhoneNumberCheck, forms.ModelForm):
     """A name, a phone number or an email address, and ticks for the help needed."""
 
     other_needs = MultilineField(
@@ -88,14 +88,6 @@ class RegistrationForm(forms.ModelForm):
                 ),
             }
         )
-
-    def clean_phone(self):
-        phone = self.cleaned_data.get("phone", "")
-        if phone and not PHONE_PATTERN.match(phone):
-            raise forms.ValidationError(
-                _("Skriv telefonnumret med siffror, till exempel 070-123 45 67.")
-            )
-        return phone
 
     def clean(self):
         cleaned = super().clean()

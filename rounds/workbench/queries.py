@@ -18,11 +18,15 @@ def possible_id(value, model):
 
     Such a value must not reach the database: SQLite raises OverflowError past 64 bits,
     PostgreSQL an error past its column's range, and `int()` a ValueError past 4300 digits.
+    A page's key links to wagtailcore's Page: the range is that of the column it links to.
     """
     if not (isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 20):
         return None
     number = int(value)
-    _low, high = connection.ops.integer_field_range(model._meta.pk.get_internal_type())
+    key = model._meta.pk
+    while key.is_relation:
+        key = key.target_field
+    _low, high = connection.ops.integer_field_range(key.get_internal_type())
     return number if high is None or number <= high else None
 
 

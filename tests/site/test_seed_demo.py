@@ -299,3 +299,17 @@ def test_demo_personal_data_is_fictitious_and_mostly_unnamed(demo):
     assert addresses and all(address.splitlines()[1].startswith("999 ") for address in addresses)
     assert 0 < shown.count() < proposals.count() / 4
     assert all(proposal.public_author for proposal in shown)
+
+
+def test_where_the_meeting_takes_anmalan_the_text_says_how_to_register(demo, client):
+    registering = DialoguePage.objects.filter(events__registration_open=True).distinct()
+    others = DialoguePage.objects.exclude(events__registration_open=True)
+    assert registering.exists() and others.exists()
+
+    for dialogue in registering:
+        page = client.get(dialogue.url).content.decode()
+        assert "Du behöver inte anmäla dig" not in page, dialogue.url
+        if dialogue.phase() not in (Phase.FOLLOW_UP, Phase.COMPLETED):
+            assert "Anmäl dig med knappen" in page, dialogue.url
+    for event in DialogueEvent.objects.filter(registration_open=True):
+        assert "Hör av dig minst en vecka" not in event.accessibility_notes

@@ -252,8 +252,10 @@ class LeakySite:
         urls = ["/finns-inte/", self.tree["dialogue"].url + "forslag/1999-00000/", draft_list]
         for item in self.not_public:
             detail = f"{item.dialogue.get_parent().url}{item.dialogue.slug}/forslag/"
-            urls += [f"{detail}{item.reference}/", f"{detail}{item.reference}/foto/"]
-        urls.append(self.photo_withheld.get_public_url() + "foto/")
+            photo = f"{detail}{item.reference}/foto/"
+            urls += [f"{detail}{item.reference}/", photo, photo + "?bredd=480"]
+        withheld = self.photo_withheld.get_public_url() + "foto/"
+        urls += [withheld, withheld + "?bredd=480"]
         # A reference asked for under another dialogue is not found either.
         urls.append(f"{self.paryd.url}dialog-2026/forslag/{self.public[0].reference}/")
         return urls

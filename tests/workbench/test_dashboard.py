@@ -199,3 +199,27 @@ def test_the_panels_use_a_constant_number_of_queries(
         if title in ("Dunö", "Halltorp"):
             held(dialogue, days_ago=2)
     render_panels()
+
+
+def test_both_dialogue_panels_head_their_columns(client, editor, tree):
+    today = timezone.localdate()
+    held(tree["påryd"], days_ago=5)
+    DialoguePage.objects.filter(pk=tree["läckeby"].pk).update(
+        proposals_open=today - timedelta(days=30), proposals_close=today + timedelta(days=5)
+    )
+
+    page = soup_of(client, "/admin/")
+
+    def headings(panel):
+        return [text_of(th) for th in page.find(id=f"{panel}-section").select("thead th")]
+
+    assert headings("awaiting_summary") == [
+        "Dialog",
+        "Ort",
+        "Dialogmötet var",
+        "Obesvarade",
+        "Väntar på moderering",
+    ]
+    assert headings("closing_windows") == ["Dialog", "Ort", "Sista dag", "Inkomna förslag"]
+    assert rows(page, "awaiting_summary")[0][1] == "Påryd"
+    assert rows(page, "closing_windows")[0][1] == "Läckeby"

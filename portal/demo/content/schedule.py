@@ -385,6 +385,14 @@ DIALOGUE_BODY = (
     "förra besöket, och sedan samtalar vi i små grupper.",
     "Alla är välkomna, oavsett ålder. Du behöver inte anmäla dig. Vi bjuder på kaffe.",
 )
+# For a visit whose meeting takes anmälan: no "you need not register" beside the button.
+DIALOGUE_BODY_WITH_REGISTRATION = (
+    DIALOGUE_BODY[0],
+    "Alla är välkomna, oavsett ålder, också utan anmälan. Behöver du skjuts, barnpassning, "
+    "hörslinga eller tolk för att kunna komma? Anmäl dig med knappen ”Anmäl dig / Säg till vad "
+    "du behöver” vid dialogmötet, eller ring kontaktpersonen, så ordnar vi det. Vi bjuder på "
+    "kaffe.",
+)
 
 WALK_ACCESSIBILITY = (
     "Vi går ungefär två kilometer i lugn takt på asfalt och grus och stannar flera gånger. Du "
@@ -394,6 +402,10 @@ WALK_DESCRIPTION = "Klä dig efter väder. Tänk gärna ut i förväg vilka plat
 MEETING_ACCESSIBILITY = (
     "Entrén är utan trappsteg och det finns en tillgänglig toalett. Hör av dig minst en vecka i "
     "förväg om du behöver hörslinga eller teckenspråkstolk."
+)
+MEETING_ACCESSIBILITY_WITH_REGISTRATION = (
+    "Entrén är utan trappsteg och det finns en tillgänglig toalett. Behöver du hörslinga eller "
+    "teckenspråkstolk, skriv det i anmälan minst en vecka i förväg."
 )
 MEETING_DESCRIPTION = (
     "Politiker och tjänstepersoner berättar vad som har hänt i orten. Sedan samtalar vi i "

@@ -4,14 +4,17 @@ Only `Proposal.objects.public()` reaches these views, and they load no personal 
 rounds.queries). Anything else answers 404 with the site's page for it.
 """
 
+import hashlib
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import FileResponse, Http404
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
 from django.utils.translation import gettext as _
 
 from ...models import Theme
 from ...models.proposals import Proposal, Status
+from .. import photo_sizes
 from ..filters import ProposalFilterForm
 from ..progress import progress_line
 from ..queries import (
@@ -24,7 +27,6 @@ from ..queries import (
 )
 
 PER_PAGE = 20
-PHOTO_MAX_AGE = 60 * 60  # an hour: a proposal hidden later should not stay cached for long
 
 
 def dialogue_proposals(request, page):
@@ -67,6 +69,12 @@ def proposal_detail(request, page, reference):
         raise Http404(_("Förslaget finns inte eller är inte publicerat."))
     list_url = page.get_url(request=request) + page.reverse_subpage("proposal_list")
     updates = proposal.updates.all()
+    photo = None
+    if proposal.has_public_photo:
+        url = page.get_url(request=request) + page.reverse_subpage(
+            "proposal_photo", args=[proposal.reference]
+        )
+        photo = photo_sizes.image_attributes(proposal.photo, url)
     return TemplateResponse(
         request,
         "rounds/proposals/detail.html",
@@ -77,6 +85,7 @@ def proposal_detail(request, page, reference):
             "updates": updates,
             "progress": progress_line(proposal, updates),
             "original": _public_original(proposal),
+            "photo": photo,
             "list_url": list_url,
             "trail": [(list_url, _("Förslag"))],
         },
@@ -97,7 +106,12 @@ def _public_original(proposal):
 
 
 def proposal_photo(request, page, reference):
-    """The photo of a public proposal, streamed from the private storage; none if withheld."""
+    """The photo of a public proposal, streamed from the private storage; none if withheld.
+
+    `?bredd=` asks for one of the sizes the page offers. Caches must ask again every time
+    (`no-cache`, answered with 304 while the photo may still be shown): a photo withheld or a
+    proposal hidden is gone at the next request, not when a cache expires.
+    """
     proposal = (
         proposals_of_dialogue(page)
         .filter(reference=reference, photo_withheld=False)
@@ -107,10 +121,31 @@ def proposal_photo(request, page, reference):
     if proposal is None or not proposal.photo:
         raise Http404(_("Det finns inget foto till förslaget."))
     try:
-        photo = proposal.photo.open("rb")
+        width = _photo_width(request, proposal.photo)
+        # Hashed: the stored name may hold what the resident called the file.
+        etag = quote_etag(hashlib.sha256(f"{proposal.photo.name}:{width}".encode()).hexdigest())
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            patch_cache_control(not_modified, public=True, no_cache=True)
+            return not_modified
+        photo = photo_sizes.open_sized(proposal.photo, width)
     except FileNotFoundError as missing:
         raise Http404(_("Det finns inget foto till förslaget.")) from missing
+    if photo is None:
+        raise Http404(_("Fotot finns inte i den storleken."))
     # The stored file name may be what the resident called the file: never send it.
     response = FileResponse(photo, content_type="image/jpeg", filename=f"{reference}.jpg")
-    patch_cache_control(response, public=True, max_age=PHOTO_MAX_AGE)
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, no_cache=True)
     return response
+
+
+def _photo_width(request, photo):
+    """The width asked for in `?bredd=`, or the photo's own; 0 for one that is not a number."""
+    asked = request.GET.get("bredd")
+    if asked is None:
+        offered = photo_sizes.widths(photo)
+        if not offered:
+            raise FileNotFoundError(photo.name)
+        return offered[-1]
+    return int(asked) if asked.isascii() and asked.isdigit() and len(asked) <= 5 else 0
