@@ -84,6 +84,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the load balancer's probe (/halsa/) skips HTTPS redirects and host checks.
+    "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Pages and the static files whitenoise has not compressed already (see docs/operations.md
     # on BREACH): outermost but one, so it compresses what every other middleware wrote.
