@@ -76,7 +76,7 @@ def open_backup(path):
     if not path.is_file():
         raise CommandError(f"Filen {path} finns inte.")
     try:
-        tar = tarfile.open(path, mode="r:gz")
+        tar = tarfile.open(path, mode="r:gz")  # noqa: SIM115 - the caller closes it
     except (tarfile.TarError, OSError) as error:
         raise CommandError(f"{not_ours} (inte en .tar.gz-fil).") from error
     try:
