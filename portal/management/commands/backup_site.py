@@ -22,6 +22,4 @@ class Command(BaseCommand):
     def handle(self, *args, output_dir, **options):
         target = create_backup(output_dir, database_path())
         self.stdout.write(self.style.SUCCESS(f"Säkerhetskopian är sparad: {target}"))
-        self.stdout.write(
-            "Den innehåller personuppgifter: förvara den lika skyddat som databasen."
-        )
+        self.stdout.write("Den innehåller personuppgifter: förvara den lika skyddat som databasen.")
