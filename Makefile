@@ -15,7 +15,7 @@ INSTALLED = $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help install run worker scheduled test test-browser bench lint format check check-deploy \
-	migrate seed superuser shell collectstatic lock clean
+	migrate seed superuser shell collectstatic backup restore lock clean
 
 help: ## List the targets (the default)
 	@echo "Usage: make TARGET  (variables: PYTHON=$(PYTHON) PORT=$(PORT) PYTEST_WORKERS=$(PYTEST_WORKERS) PYTEST_ARGS=...)"
@@ -114,6 +114,14 @@ shell: $(INSTALLED) ## Open a Django shell
 
 collectstatic: $(INSTALLED) ## Collect static files into staticfiles/
 	$(MANAGE) collectstatic --noinput
+
+backup: $(INSTALLED) ## Back up the SQLite database and the media (photos too) into var/backups/
+	@mkdir -p var
+	$(MANAGE) backup_site
+
+restore: $(INSTALLED) ## Restore a backup: make restore BACKUP=var/backups/ortsdialog-….tar.gz (asks first)
+	@test -n "$(BACKUP)" || { echo "Name the backup: make restore BACKUP=var/backups/ortsdialog-….tar.gz" >&2; exit 1; }
+	$(MANAGE) restore_site "$(BACKUP)"
 
 lock: ## Re-resolve the dependencies of pyproject.toml and rewrite requirements.lock
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Configuration comes from environment variables."""
 
 import importlib
+import importlib.util
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -88,6 +89,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the load balancer's probe (/halsa/) skips HTTPS redirects and host checks.
+    "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A cached page skips all that follows; it is stored compressed, and answers a conditional
     # GET itself.
@@ -171,13 +174,66 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+
+
+def media_storages_from_env():
+    """Where uploads go: folders on this machine, or with MEDIA_STORAGE=s3 two buckets of an
+    S3-compatible object store (django-storages): MEDIA_BUCKET for images anyone may see,
+    PRIVATE_MEDIA_BUCKET for residents' photos, which the app streams after checking access and
+    never links to. Credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
+    """
+    kind = os.environ.get("MEDIA_STORAGE", "filesystem")
+    if kind == "filesystem":
+        return {
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            # Residents' photos: never served by the web server, only through checking views.
+            "private": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+            },
+        }
+    if kind != "s3":
+        raise ImproperlyConfigured("MEDIA_STORAGE must be filesystem or s3.")
+    public, private = os.environ.get("MEDIA_BUCKET"), os.environ.get("PRIVATE_MEDIA_BUCKET")
+    if not public or not private or public == private:
+        raise ImproperlyConfigured(
+            "MEDIA_STORAGE=s3 needs MEDIA_BUCKET and PRIVATE_MEDIA_BUCKET, two different buckets."
+        )
+    if not all(importlib.util.find_spec(name) for name in ("storages", "boto3")):
+        raise ImproperlyConfigured(
+            "MEDIA_STORAGE=s3 needs django-storages with boto3: "
+            "pip install 'django-storages[s3]>=1.14,<2' (docs/operations.md)."
+        )
+    common = {
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION") or None,
+        "file_overwrite": False,
+    }
+    return {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "bucket_name": public,
+                "custom_domain": os.environ.get("MEDIA_CUSTOM_DOMAIN") or None,
+                "querystring_auth": False,  # plain URLs a CDN can keep; the bucket is readable
+            },
+        },
+        "private": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "bucket_name": private,
+                "default_acl": "private",
+                "custom_domain": False,
+                "querystring_auth": True,  # any URL made by mistake expires (an hour)
+            },
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Residents' photos: never served by the web server, only through views that check access.
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
-    },
+    **media_storages_from_env(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

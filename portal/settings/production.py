@@ -5,10 +5,13 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool
+from .base import SECRET_KEY, env_bool, env_list
 
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set SECRET_KEY to a random string of at least 50 characters.")
+# Earlier keys, comma-separated, newest first: links signed with them (unsubscribe, confirm a
+# follow) keep working after SECRET_KEY is rotated. How long to keep one: docs/operations.md.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

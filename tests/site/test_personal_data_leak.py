@@ -46,10 +46,12 @@ def test_no_marker_in_any_public_response(client, leaky):
         assert detail.status == 200
     # ...then every list, filter, photo and 404 route, whether linked or not.
     photos = [item.get_public_url() + "foto/" for item in leaky.public]
-    crawl(client, leaky.list_urls() + photos + leaky.hidden_urls() + ["/robots.txt"], seen=site)
+    extra = ["/robots.txt", "/halsa/"]  # the load balancer's health check is public too
+    crawl(client, leaky.list_urls() + photos + leaky.hidden_urls() + extra, seen=site)
     # robots.txt, the sitemap it names and the pages' meta and JSON-LD are checked like the rest.
     assert "/sitemap.xml" in site and b"<urlset" in site["/sitemap.xml"].body
     assert any(b"application/ld+json" in f.body for f in site.values())
+    assert site["/halsa/"].status == 200
 
     assert not [f"{url}: {f.status}" for url, f in site.items() if f.status >= 500]
     for url in leaky.hidden_urls():
