@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from ...models import Theme
 from ...models.proposals import Proposal, Status
+from ..checks import answer_counts, public_comments
 from ..filters import ProposalFilterForm
 from ..progress import progress_line
 from ..queries import (
@@ -77,6 +78,8 @@ def proposal_detail(request, page, reference):
             "updates": updates,
             "progress": progress_line(proposal, updates),
             "original": _public_original(proposal),
+            "checks": answer_counts(Proposal.objects.filter(pk=proposal.pk)).total,
+            "check_comments": public_comments(proposal),
             "list_url": list_url,
             "trail": [(list_url, _("Förslag"))],
         },
