@@ -1,4 +1,4 @@
-""""Stämmer det?" by email: the question to the resident who sent a proposal and to the
+""" "Stämmer det?" by email: the question to the resident who sent a proposal and to the
 village's followers who want status news, and reading the link it carries.
 
 `send_proposal_checks` (the daily job) asks each person once per proposal
@@ -112,4 +112,3 @@ def find_check(token):
         .first()
     )
     return FoundCheck("valid", check) if check else FoundCheck("gone")
-

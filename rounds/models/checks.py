@@ -1,4 +1,4 @@
-""""Stämmer det?": residents asked whether a carried-out or started proposal really is done.
+""" "Stämmer det?": residents asked whether a carried-out or started proposal really is done.
 
 One row per person and proposal, made when the question is sent, so the job asks each person
 once however often it runs, and an answer given again through the same link changes the row.

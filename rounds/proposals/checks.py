@@ -1,4 +1,4 @@
-""""Stämmer det?": whom to ask, recording an answer, and the answers in figures.
+""" "Stämmer det?": whom to ask, recording an answer, and the answers in figures.
 
 Weeks after a proposal became "Genomfört" or "Åtgärdas" (`PROPOSALS_VERIFY_AFTER_WEEKS`), the
 resident who sent it and the village's followers are asked whether it is done (the emails are
@@ -142,9 +142,7 @@ def answer_counts(proposals):
 def public_comments(proposal):
     """The moderated comments on a proposal, newest first: their text and answer, no one's name."""
     return (
-        ProposalCheck.objects.filter(
-            proposal=proposal, comment_visibility=CommentVisibility.PUBLIC
-        )
+        ProposalCheck.objects.filter(proposal=proposal, comment_visibility=CommentVisibility.PUBLIC)
         .exclude(comment="")
         .exclude(answer="")
         .only("answer", "comment", "answered_at")

@@ -1,4 +1,4 @@
-""""Stämmer det?" in the admin: the residents' answers, and moderating their comments.
+""" "Stämmer det?" in the admin: the residents' answers, and moderating their comments.
 
 Moderators (`rounds.moderate_proposal`) see each answer with its proposal, and publish or hide
 its comment; nobody adds or deletes answers here. No one's address or name is stored, so none

@@ -5,8 +5,8 @@ the photo's file name, moderation reasons, internal notes, the case officer, the
 original text where the public text was redacted) contains the token PERSONAL. The public text of
 proposals the public must not see (pending, hidden, withdrawn, under an unpublished dialogue)
 contains UNPUBLISHED. "Stämmer det?" comments not published carry PERSONAL. Residents'
-anmälningar to an event carry PERSONAL in everything they typed. The tokens are not hexadecimal, so colours and hashes cannot contain them
-by chance.
+anmälningar to an event carry PERSONAL in everything they typed. The tokens are not
+hexadecimal, so colours and hashes cannot contain them by chance.
 """
 
 from datetime import date, timedelta

@@ -1,4 +1,4 @@
-""""Stämmer det?" (daily, e.g. at 07:00): ask residents whether what was done really is.
+""" "Stämmer det?" (daily, e.g. at 07:00): ask residents whether what was done really is.
 
 Each person is asked once per proposal, however often it runs.
 """
