@@ -31,23 +31,23 @@ def check(request, token):
             {"state": found.state},
             status=LINK_PROBLEM_STATUS[found.state],
         )
-    check = found.check
+    question = found.check
     if request.method != "POST":
-        initial = {"answer": check.answer, "comment": check.comment}
-        saved = request.GET.get("sparat") == "1" and bool(check.answer)
-        return render(request, token, check, CheckForm(initial=initial), saved=saved)
+        initial = {"answer": question.answer, "comment": question.comment}
+        saved = request.GET.get("sparat") == "1" and bool(question.answer)
+        return render(request, token, question, CheckForm(initial=initial), saved=saved)
     form = CheckForm(request.POST)
     if not form.is_valid():
-        return render(request, token, check, form, status=422)
-    record_answer(check, form.cleaned_data["answer"], form.cleaned_data["comment"])
+        return render(request, token, question, form, status=422)
+    record_answer(question, form.cleaned_data["answer"], form.cleaned_data["comment"])
     url = reverse("notifications:check", args=[token]) + "?sparat=1"
     return HttpResponseRedirect(url, status=303)
 
 
-def render(request, token, check, form, saved=False, status=200):
-    proposal = check.proposal
+def render(request, token, question, form, saved=False, status=200):
+    proposal = question.proposal
     context = {
-        "check": check,
+        "check": question,
         "proposal": proposal,
         "form": form,
         "saved": saved,

@@ -220,3 +220,14 @@ def test_answer_counts_per_proposal_and_in_total_in_one_query(asked, django_asse
     assert counts.by_proposal == {asked["proposal"].pk: (2, 1)}
     assert other.pk not in counts.by_proposal
     assert PROPOSER not in str(counts)
+
+
+def test_only_staff_who_moderate_see_the_answers(client, asked):
+    from tests.support.admin import CASE_OFFICERS, login
+
+    answer(client, asked["followers"][0], "yes", "Bra!")
+    login(client)  # admin access only
+    assert client.get("/admin/stammer-det/").status_code in (302, 403)
+    client.logout()
+    login(client, CASE_OFFICERS)
+    assert client.get("/admin/stammer-det/").status_code == 200
