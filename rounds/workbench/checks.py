@@ -29,7 +29,7 @@ class ProposalCheckViewSet(ModelViewSet):
     model = ProposalCheck
     icon = "help"
     menu_label = _("Stämmer det?")
-    menu_order = 210
+    menu_order = 260  # after "Förslag"
     add_to_admin_menu = True
     url_prefix = "stammer-det"
     name = "proposal_checks"
