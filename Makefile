@@ -51,10 +51,11 @@ worker: $(INSTALLED) ## Run the task worker that sends queued email (production 
 	@mkdir -p var
 	TASKS_BACKEND=django_tasks_db.DatabaseBackend $(MANAGE) db_worker
 
-scheduled: $(INSTALLED) ## Run the scheduled jobs once: reminders, digests, email retries, cleanup
+scheduled: $(INSTALLED) ## Run the scheduled jobs once: reminders, digests, "Stämmer det?", email retries, cleanup
 	@mkdir -p var
 	$(MANAGE) send_reminders
 	$(MANAGE) send_overdue_digest
+	$(MANAGE) send_proposal_checks
 	$(MANAGE) send_queued_emails
 	$(MANAGE) clear_photo_drafts
 	$(MANAGE) clear_event_registrations

@@ -1,14 +1,17 @@
-"""The form a resident uses to follow a village by email."""
+"""The forms a resident uses to follow a village by email and to answer "Stämmer det?"."""
 
 from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.web.refusals import HONEYPOT_FIELD
+from rounds.models import ProposalCheck
+from rounds.models.checks import CheckAnswer
 
 from .models import Follower
 
 EMAIL_MAX_LENGTH = Follower._meta.get_field("email").max_length
+COMMENT_MAX_LENGTH = ProposalCheck._meta.get_field("comment").max_length
 
 
 class RadioChoices(forms.RadioSelect):
@@ -56,3 +59,30 @@ def form_context(place, form):
         "action": reverse("notifications:follow", args=[place.pk]),
         "honeypot_field": HONEYPOT_FIELD,
     }
+
+
+class CheckForm(forms.Form):
+    """ "Stämmer det?": yes or no, and a comment if the resident wants to say more."""
+
+    answer = forms.ChoiceField(
+        label=_("Är det gjort?"),
+        choices=CheckAnswer.choices,
+        error_messages={
+            "required": _("Välj ”Ja, det är gjort” eller ”Nej, inte än”."),
+            "invalid_choice": _("Välj ”Ja, det är gjort” eller ”Nej, inte än”."),
+        },
+        widget=RadioChoices,
+    )
+    comment = forms.CharField(
+        label=_("Vill du berätta mer? (frivilligt)"),
+        help_text=_(
+            "Kommentaren kan visas på förslagets sida, utan ditt namn, när vi har läst den. "
+            "Skriv inga namn, telefonnummer eller adresser."
+        ),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        error_messages={
+            "max_length": _("Skriv högst %(limit_value)d tecken. Nu är det %(show_value)d."),
+        },
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

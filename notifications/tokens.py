@@ -33,3 +33,19 @@ def read_unsubscribe_token(token):
     if not isinstance(payload, dict) or not ({"p", "f"} & payload.keys()):
         raise signing.BadSignature("Unexpected payload")
     return payload
+
+
+CHECK_SALT = "notifications.check"
+
+
+def check_token(check):
+    """The link in a "Stämmer det?" email: it names the question's row, nothing else."""
+    return signing.dumps({"c": check.pk}, salt=CHECK_SALT, compress=True)
+
+
+def read_check_token(token, max_age):
+    """The question's row id; raise signing.BadSignature (SignatureExpired when too old)."""
+    payload = signing.loads(token, salt=CHECK_SALT, max_age=max_age)
+    if not isinstance(payload, dict) or not isinstance(payload.get("c"), int):
+        raise signing.BadSignature("Unexpected payload")
+    return payload["c"]

@@ -5,7 +5,7 @@ Ids use the `<id:...>` converter (portal/web/converters.py): an out-of-range num
 
 from django.urls import path
 
-from .views import following, unsubscribe
+from .views import checks, following, unsubscribe
 
 app_name = "notifications"
 
@@ -13,5 +13,6 @@ urlpatterns = [
     path("bevaka/<id:place_id>/", following.follow, name="follow"),
     path("bevaka/<id:place_id>/skickat/", following.follow_sent, name="follow_sent"),
     path("bevaka/bekrafta/<str:token>/", following.confirm, name="follow_confirm"),
+    path("e-post/stammer-det/<str:token>/", checks.check, name="check"),
     path("e-post/avsluta/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
 ]

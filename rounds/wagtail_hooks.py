@@ -22,6 +22,7 @@ from .models import AnswerTemplate, ContactPerson, Department, ProgressStep, The
 from .pages import context, routes
 from .proposals import services
 from .workbench import modeladmin, registrations
+from .workbench.checks import proposal_check_viewset
 from .workbench.dashboard import editor_panels
 from .workbench.panels import proposal_panels
 
@@ -120,6 +121,12 @@ class DialogueListsGroup(SnippetViewSetGroup):
 
 register_snippet(DialogueListsGroup)
 modeladmin.register()
+
+
+@hooks.register("register_admin_viewset")
+def register_proposal_checks():
+    """ "Stämmer det?": the residents' answers and their comments to moderate."""
+    return proposal_check_viewset
 
 
 @hooks.register("construct_homepage_panels")

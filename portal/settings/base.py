@@ -390,6 +390,9 @@ PROPOSALS_RECEIPTS_PER_ADDRESS_DAY = int(os.environ.get("PROPOSALS_RECEIPTS_PER_
 PROPOSALS_CLIENT_IP_HEADER = os.environ.get("PROPOSALS_CLIENT_IP_HEADER", "")
 PROPOSALS_MIN_FILL_SECONDS = int(os.environ.get("PROPOSALS_MIN_FILL_SECONDS", 5))
 PROPOSALS_PHOTO_MAX_BYTES = int(os.environ.get("PROPOSALS_PHOTO_MAX_BYTES", 10 * 1024 * 1024))
+# "Stämmer det?": weeks after "Genomfört"/"Åtgärdas" before residents are asked; days a link works.
+PROPOSALS_VERIFY_AFTER_WEEKS = int(os.environ.get("PROPOSALS_VERIFY_AFTER_WEEKS", 4))
+PROPOSALS_VERIFY_LINK_DAYS = int(os.environ.get("PROPOSALS_VERIFY_LINK_DAYS", 90))
 # Following a village by email (notifications app).
 FOLLOW_PER_CLIENT_HOUR = int(os.environ.get("FOLLOW_PER_CLIENT_HOUR", 60))
 FOLLOW_CONFIRMATIONS_PER_ADDRESS_DAY = int(

@@ -1,3 +1,4 @@
+from .checks import ProposalCheck
 from .events import DialogueEvent, attach_replacements
 from .pages import DialoguePage, RoundIndexPage, RoundPage
 from .progress import ProgressStep
@@ -14,6 +15,7 @@ __all__ = [
     "EventRegistration",
     "ProgressStep",
     "Proposal",
+    "ProposalCheck",
     "ProposalTag",
     "ProposalUpdate",
     "ReferenceCounter",

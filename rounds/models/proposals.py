@@ -348,6 +348,9 @@ class ProposalUpdate(models.Model):
         help_text=_("Visas publikt, 0–100. Bara för ”Åtgärdas” och ”Längre planering”."),
     )
     internal_note = models.TextField(_("intern anteckning"), blank=True)
+    # Set on the entry "Stämmer det?" adds when the resident who sent it says "Nej, inte än":
+    # the resident's word in the one timeline, not the working group's answer.
+    from_resident = models.BooleanField(_("från invånaren"), default=False, editable=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("handläggare"),

@@ -1,5 +1,5 @@
-"""List filters the field names alone cannot give: village, round, dialogue, staleness and
-planned dates that have passed."""
+"""List filters the field names alone cannot give: village, round, dialogue, staleness,
+planned dates that have passed and the proposer's "Nej, inte än"."""
 
 from django.contrib.admin import SimpleListFilter
 from django.utils.text import format_lazy
@@ -9,6 +9,7 @@ from wagtail.models import Page
 from places.models import PlacePage
 
 from ..models import DialoguePage, RoundPage
+from ..proposals.checks import said_not_done
 from .queries import STALE_AFTER_DAYS, overdue_promises, possible_id, without_recent_update
 
 # In words, by each filter's parameter: the choice of every proposal, instead of Django's "Alla",
@@ -24,6 +25,7 @@ EVERY_CHOICE = {
     "source": _("Alla källor"),
     "stale": _("Alla, även nyligen uppdaterade"),
     "overdue": _("Alla, oavsett planerat datum"),
+    "says_no": _("Alla, oavsett invånarnas svar"),
 }
 NONE_CHOICE = {"theme": _("Utan tema"), "responsible": _("Utan ansvarig")}
 
@@ -113,3 +115,16 @@ class OverdueFilter(SimpleListFilter):
 
     def queryset(self, request, queryset):
         return overdue_promises(queryset) if self.value() == "1" else queryset
+
+
+class SaysNoFilter(SimpleListFilter):
+    """ "Stämmer det?": the proposer said "Nej, inte än" and nobody has answered since."""
+
+    title = _("stämmer det?")
+    parameter_name = "says_no"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("Invånaren säger att det inte är klart"))]
+
+    def queryset(self, request, queryset):
+        return said_not_done(queryset) if self.value() == "1" else queryset

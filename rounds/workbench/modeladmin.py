@@ -30,7 +30,14 @@ from wagtail_modeladmin.views import (
 from ..models import Proposal
 from ..models.proposals import Status, Visibility
 from . import actions, batch, bulk, exports, imports, letters, walk
-from .filters import DialogueFilter, OverdueFilter, RoundFilter, StaleFilter, VillageFilter
+from .filters import (
+    DialogueFilter,
+    OverdueFilter,
+    RoundFilter,
+    SaysNoFilter,
+    StaleFilter,
+    VillageFilter,
+)
 from .links import BASE_URL_PATH
 from .listing import ProposalListing, StopsAtQueryset
 from .queries import possible_id, workbench_proposals
@@ -242,6 +249,7 @@ class ProposalAdmin(ModelAdmin):
         "source",
         StaleFilter,
         OverdueFilter,
+        SaysNoFilter,
     ]
     search_fields = ["reference", "title", "public_title", "body", "location"]
     personal_fields = ["name", "email", "phone"]

@@ -1,10 +1,12 @@
-"""Dashboard panels: proposals waiting for moderation, and those left without an update."""
+"""Dashboard panels: proposals waiting for moderation, those whose proposer says they are not
+done, and those left without an update."""
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 from ..pages.tree import village_title_of
+from ..proposals.checks import said_not_done
 from .links import workbench_url
 from .queries import STALE_AFTER_DAYS, awaiting_moderation, without_recent_update
 
@@ -76,9 +78,22 @@ class WithoutUpdatePanel(ProposalPanel):
     queue = staticmethod(without_recent_update)
 
 
+class SaidNotDonePanel(ProposalPanel):
+    """ "Stämmer det?": proposals whose proposer says they are not done, oldest first."""
+
+    name = "proposals_said_not_done"
+    order = 93
+    heading = _("Invånaren säger att det inte är klart")
+    empty_text = _("Ingen som lämnat ett förslag har svarat att det inte är klart.")
+    list_filter = "says_no=1"
+    date_field = "status_changed_at"
+    date_label = _("Invånaren svarade")
+    queue = staticmethod(said_not_done)
+
+
 def proposal_panels(user, permission_helper):
     """The panels `user` may see: none without the right to view proposals."""
     if not permission_helper.user_can_list(user):
         return []
     can_moderate = permission_helper.user_can_moderate(user)
-    return [AwaitingModerationPanel(can_moderate), WithoutUpdatePanel()]
+    return [AwaitingModerationPanel(can_moderate), SaidNotDonePanel(), WithoutUpdatePanel()]

@@ -5,8 +5,9 @@ from datetime import date
 
 import pytest
 
-from rounds.models import ProgressStep, Proposal
+from rounds.models import ProgressStep, Proposal, ProposalCheck
 from rounds.models.proposals import Status
+from rounds.proposals import checks
 from tests.support import pages as factories
 from tests.support import proposals as make
 from tests.support.queries import count_queries
@@ -144,3 +145,26 @@ def test_proposal_pages_stay_within_a_small_budget(client, tree, key):
     proposal = make.proposal(tree["dialogue"])
     url = tree["dialogue"].url + "forslag/" if key == "list" else proposal.get_public_url()
     assert len(count_queries(client, url)) <= 25  # as every other public page
+
+
+def test_a_proposal_page_with_stammer_det_answers_uses_a_constant_number_of_queries(client, tree):
+    proposal = make.proposal(tree["dialogue"])
+    make.answer(proposal, Status.DONE, public_message="Klart.")
+    url = proposal.get_public_url()
+
+    def grow(size):
+        while proposal.checks.count() < size:
+            n = proposal.checks.count()
+            check, _ = checks.ask(proposal, f"svar{n}@example.org", is_proposer=False)
+            checks.record_answer(check, "yes" if n % 3 else "no", f"Kommentar {n}.")
+            ProposalCheck.objects.filter(pk=check.pk).update(comment_visibility="public")
+
+    grow(SMALL_UPDATES)
+    small = measure(client, {"proposal page": url})
+    grow(LARGE_UPDATES)
+    large = measure(client, {"proposal page": url})
+
+    page = client.get(url).content.decode()
+    assert "20 invånare säger att det är gjort, 10 att det inte är klart än." in page
+    assert "Kommentar 29." in page
+    assert_same(small, large, f"queries with answers ({SMALL_UPDATES} → {LARGE_UPDATES})")

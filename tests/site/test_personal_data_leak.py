@@ -5,10 +5,11 @@ the photo's file name, moderation reasons, internal notes, the case officer, the
 original text where the public text was redacted) contains the token PERSONAL. The public text of
 proposals the public must not see (pending, hidden, withdrawn, under an unpublished dialogue)
 contains UNPUBLISHED. Neither token, nor any private follow-up token or its hash, may appear in
-any body or header. The tokens are not hexadecimal, so colours and hashes cannot contain them by
-chance.
+any body or header, nor in the "Stämmer det?" emails and answer page. The tokens are not
+hexadecimal, so colours and hashes cannot contain them by chance.
 """
 
+from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
@@ -17,6 +18,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from notifications.checks import send_proposal_checks
 from notifications.overdue import send_overdue_digests
 from rounds.models import Proposal
 from rounds.models.proposals import Visibility
@@ -25,7 +27,7 @@ from tests.support.crawl import crawl, fetch, leaks, same_site_path
 from tests.support.following import followers_of, publish
 from tests.support.images import jpeg_bytes
 from tests.support.leaks import PERSONAL, UNPUBLISHED, LeakySite
-from tests.support.mail import html_of
+from tests.support.mail import html_of, links_in, path_of
 from tests.support.registrations import form_url
 from tests.support.search import index_columns, indexed_texts, proposal_entries
 
@@ -89,6 +91,10 @@ def test_no_marker_in_any_public_response(client, leaky):
         "Hållplatsen sköts av Kalmar länstrafik",
         "Det här lovade vi",  # what the village's earlier dialogue left open
         "Datumet har passerat — nytt besked kommer",
+        # "Stämmer det?": the counts, the published comment, the proposer's "Nej" in the timeline
+        "3 invånare säger att det är gjort, 1 att det inte är klart än.",
+        "Papperskorgen står där nu, tack.",
+        "Invånaren säger att det inte är klart",
     ]:
         assert text in bodies
     print(f"\ncrawled {len(site)} URLs")
@@ -158,3 +164,22 @@ def test_the_promise_emails_hold_no_personal_data(leaky):
         text = "\n".join([message.subject, message.body, html_of(message)])
         assert "Gångväg till skolan" in text
         assert PERSONAL not in text and UNPUBLISHED not in text, message.subject
+
+
+def test_the_stammer_det_emails_and_page_hold_no_personal_data(client, leaky):
+    """The question to the village's followers about a proposal sent with personal data, and
+    the page its link opens: the proposal's public text only."""
+    followers_of(leaky.tree["place"], leaky.paryd)
+    mail.outbox.clear()
+    send_proposal_checks(timezone.now() + timedelta(weeks=4, days=1))
+
+    assert {message.to[0] for message in mail.outbox} >= {"each@example.org"}
+    for message in mail.outbox:
+        text = "\n".join([message.subject, message.body, html_of(message)])
+        assert "Papperskorg vid badplatsen" in text
+        assert PERSONAL not in text and UNPUBLISHED not in text, message.subject
+        link = next(url for url in links_in(message) if "/stammer-det/" in url)
+        answer_page = fetch(client, path_of(link))
+        assert answer_page.status == 200
+        found = leaks([answer_page], [PERSONAL, UNPUBLISHED, *leaky.secrets])
+        assert not found, "\n".join(found)

@@ -12,14 +12,18 @@ from io import BytesIO
 
 from django.conf import settings
 from django.core.files.images import ImageFile
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image, ImageDraw
 from wagtail.models import Collection, Locale
 from wagtail.rich_text import RichText
 
 from home.models import PortalImage
-from rounds.models import ContactPerson
+from notifications.tokens import check_token
+from rounds.models import ContactPerson, ProposalCheck
+from rounds.models.checks import CheckAnswer, CommentVisibility
 from rounds.models.proposals import Status
+from rounds.proposals import checks
 from tests.support import pages as factories
 from tests.support import proposals as make
 
@@ -240,6 +244,31 @@ def overdue_promise(site):
     return site["overdue_proposal"]
 
 
+def checked_proposal(site):
+    """A 2024 proposal "Genomfört" with "Stämmer det?" answers, made on first use: one question
+    not yet answered (`site["check_question"]`), one answered "Ja" with a published comment
+    (`site["check_answered"]`), one "Nej"."""
+    if "checked_proposal" not in site:
+        done = make.proposal(site["dialogue_summary"], title="Papperskorg vid badplatsen")
+        make.answer(done, Status.DONE, public_message="Papperskorgen är uppsatt.")
+        site["check_question"], _ = checks.ask(done, "fraga@example.org", is_proposer=False)
+        answered, _ = checks.ask(done, "ja@example.org", is_proposer=False)
+        checks.record_answer(answered, CheckAnswer.YES, "Den töms varje vecka nu.")
+        ProposalCheck.objects.filter(pk=answered.pk).update(
+            comment_visibility=CommentVisibility.PUBLIC
+        )
+        no, _ = checks.ask(done, "nej@example.org", is_proposer=False)
+        checks.record_answer(no, CheckAnswer.NO)
+        site["check_answered"] = answered
+        site["checked_proposal"] = done
+    return site["checked_proposal"]
+
+
+def check_url(site, name, query=""):
+    checked_proposal(site)
+    return reverse("notifications:check", args=[check_token(site[name])]) + query
+
+
 def _path_to(name):
     """A function from the site to the path of one of its pages."""
     return lambda site: site[name].get_url()
@@ -262,6 +291,10 @@ PAGES = {
     "dialogue-open-promises": lambda site: (
         overdue_promise(site) and site["dialogue_open"].get_url()
     ),
+    # "Stämmer det?": the counts and a published comment, the question, the thanks.
+    "proposal-checked": lambda site: checked_proposal(site).get_public_url(),
+    "check-question": lambda site: check_url(site, "check_question"),
+    "check-thanks": lambda site: check_url(site, "check_answered", "?sparat=1"),
     "search-empty": "/sok/",
     "search-results": "/sok/?q=Läckeby",
     "search-no-results": "/sok/?q=zebrakorsning",

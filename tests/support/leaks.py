@@ -4,17 +4,19 @@ Every personal value (name, email, phone, postal address, a display name not cho
 the photo's file name, moderation reasons, internal notes, the case officer, the resident's
 original text where the public text was redacted) contains the token PERSONAL. The public text of
 proposals the public must not see (pending, hidden, withdrawn, under an unpublished dialogue)
-contains UNPUBLISHED. Residents' anmälningar to an event carry PERSONAL in
-everything they typed. The tokens are not hexadecimal, so colours and hashes cannot contain them
-by chance.
+contains UNPUBLISHED. "Stämmer det?" comments not published carry PERSONAL. Residents'
+anmälningar to an event carry PERSONAL in everything they typed. The tokens are not
+hexadecimal, so colours and hashes cannot contain them by chance.
 """
 
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 
+from rounds.models import ProposalCheck
+from rounds.models.checks import CheckAnswer, CommentVisibility
 from rounds.models.proposals import Source, Status, Visibility
-from rounds.proposals import services
+from rounds.proposals import checks, services
 from tests.support import pages as factories
 from tests.support import proposals as make
 from tests.support import registrations as signup
@@ -136,6 +138,7 @@ class LeakySite:
             **personal(5),
         )
         self.note(self.by_letter, Status.DONE, staff, public_message="Papperskorgen är uppsatt.")
+        self.add_checks(self.by_letter)
 
         # Published without its photo (a face in it): the text is public, the photo never.
         self.photo_withheld = self.add(
@@ -204,6 +207,23 @@ class LeakySite:
         self.meeting = signup.open_registration(dialogue)
         for n in (11, 12):
             self.register(self.meeting, n)
+
+    def add_checks(self, item):
+        """ "Stämmer det?" answers: the proposer says no; the comments waiting for moderation
+        or refused carry the marker, the published one says nothing personal."""
+        for n, (answer, comment, shown) in enumerate(
+            [
+                (CheckAnswer.NO, f"Kommentarmarkör-väntar-{PERSONAL}", CommentVisibility.PENDING),
+                (CheckAnswer.YES, f"Kommentarmarkör-dold-{PERSONAL}", CommentVisibility.HIDDEN),
+                (CheckAnswer.YES, "Papperskorgen står där nu, tack.", CommentVisibility.PUBLIC),
+                (CheckAnswer.YES, "", CommentVisibility.PENDING),
+            ]
+        ):
+            email = item.email if n == 0 else f"svarare{n}-{PERSONAL}@example.org"
+            check, _ = checks.ask(item, email, is_proposer=n == 0)
+            checks.record_answer(check, answer, comment)
+            ProposalCheck.objects.filter(pk=check.pk).update(comment_visibility=shown)
+            self.searches += [comment] if PERSONAL in comment else []
 
     def register(self, event, n):
         """A resident's anmälan, every value they typed a marker."""

@@ -65,6 +65,7 @@ def test_the_list_filters_word_every_choice_and_the_proposals_without_a_value(
         "Källa": "Alla källor",
         "Uppdatering": "Alla, även nyligen uppdaterade",
         "Planerat datum": "Alla, oavsett planerat datum",
+        "Stämmer det?": "Alla, oavsett invånarnas svar",
     }
     assert list(groups["Tema"])[-1] == "Utan tema"
     assert list(groups["Ansvarig"])[-1] == "Utan ansvarig"

@@ -93,6 +93,7 @@ def test_the_filters_sit_closed_above_the_list_and_name_those_in_use(client, tre
         "Källa": ["Alla källor"],
         "Uppdatering": ["Alla, även nyligen uppdaterade"],
         "Planerat datum": ["Alla, oavsett planerat datum"],
+        "Stämmer det?": ["Alla, oavsett invånarnas svar"],
     }  # (no theme nor responsible yet: those filters are not shown)
     [row] = cells(filtered)
     assert "Fler bänkar vid ån" in row[1]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ...models import Theme
 from ...models.proposals import Proposal, Status
 from .. import photo_sizes
+from ..checks import answer_counts, public_comments
 from ..filters import ProposalFilterForm
 from ..progress import progress_line
 from ..queries import (
@@ -86,6 +87,8 @@ def proposal_detail(request, page, reference):
             "progress": progress_line(proposal, updates),
             "original": _public_original(proposal),
             "photo": photo,
+            "checks": answer_counts(Proposal.objects.filter(pk=proposal.pk)).total,
+            "check_comments": public_comments(proposal),
             "list_url": list_url,
             "trail": [(list_url, _("Förslag"))],
         },
