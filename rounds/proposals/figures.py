@@ -92,6 +92,10 @@ class Figures:
         return round(100 * self.answered / self.total) if self.total else None
 
     @property
+    def done_count(self):
+        return next(row.count for row in self.by_status if row.key == Status.DONE)
+
+    @property
     def promises_total(self):
         return sum(row.count for row in self.promises)
 
@@ -258,11 +262,11 @@ def figures_of(proposals, dialogues, today=None):
     return attendance(summarise(load_facts(proposals, today)), dialogues)
 
 
-def breakdown(facts, attribute):
-    """`{value of attribute: figures}`, e.g. per responsible department or per dialogue."""
+def breakdown(facts, key):
+    """`{key(fact): figures}`, e.g. per responsible department or per village."""
     groups = {}
     for fact in facts:
-        groups.setdefault(getattr(fact, attribute), []).append(fact)
+        groups.setdefault(key(fact), []).append(fact)
     return {key: summarise(group) for key, group in groups.items()}
 
 
