@@ -54,16 +54,20 @@ def per_village(facts):
 
 
 def listed(proposals, date_field):
-    """The first proposals of a queue with their village and workbench link, and how many."""
+    """The first proposals of a queue with their village and workbench link, and how many
+    (always counted, so the page's queries do not depend on how long the queue is)."""
+    fields = ["pk", "reference", "public_title"]
+    if date_field in {f.name for f in proposals.model._meta.fields}:
+        fields.append(date_field)  # otherwise an annotation, e.g. `promised_date`
     shown = list(
-        proposals.only("pk", "reference", "public_title", date_field)
+        proposals.only(*fields)
         .select_related(None)
         .annotate(village_title=village_title_of("dialogue"))[:LISTED]
     )
     for proposal in shown:
         proposal.admin_url = workbench_url("inspect", proposal.pk)
         proposal.date = getattr(proposal, date_field)
-    return {"proposals": shown, "count": len(shown) if len(shown) < LISTED else proposals.count()}
+    return {"proposals": shown, "count": proposals.count()}
 
 
 class FiguresView(WagtailAdminTemplateMixin, TemplateView):

@@ -216,6 +216,7 @@ def build_site():
         "place": lackeby,
         "rounds": rounds,
         "round": current,
+        "round_earlier": earlier,
         "dialogue_open": open_dialogue,
         "dialogue_summary": summary_dialogue,
         "dialogue_follow_up": follow_up_dialogue,
@@ -261,6 +262,15 @@ PAGES = {
     # The open dialogue with what the 2024 dialogue left open ("Det här lovade vi 2024").
     "dialogue-open-promises": lambda site: (
         overdue_promise(site) and site["dialogue_open"].get_url()
+    ),
+    # "Så har det gått" with charts and tables: the municipality, the village and the round that
+    # hold the overdue promise.
+    "figures": lambda site: overdue_promise(site) and "/sa-har-det-gatt/",
+    "figures-place": lambda site: (
+        overdue_promise(site) and site["place"].get_url() + "sa-har-det-gatt/"
+    ),
+    "figures-round": lambda site: (
+        overdue_promise(site) and site["round_earlier"].get_url() + "sa-har-det-gatt/"
     ),
     "search-empty": "/sok/",
     "search-results": "/sok/?q=Läckeby",
