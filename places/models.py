@@ -173,6 +173,11 @@ class PlacePage(RoutablePageMixin, Page):
         """iCalendar feed of the village's walks and dialogues, to subscribe to."""
         return serve_route(self, request, "calendar")
 
+    @path("sa-har-det-gatt/", name="figures")
+    def figures(self, request):
+        """'Så har det gått': what came of the village's proposals, in charts and tables."""
+        return serve_route(self, request, "figures")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tags"] = list(self.tags.all())

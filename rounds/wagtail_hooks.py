@@ -21,7 +21,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import AnswerTemplate, ContactPerson, Department, ProgressStep, Theme
 from .pages import context, routes
 from .proposals import services
-from .workbench import modeladmin, registrations
+from .workbench import figures, modeladmin, registrations
 from .workbench.checks import proposal_check_viewset
 from .workbench.dashboard import editor_panels
 from .workbench.panels import proposal_panels
@@ -202,4 +202,26 @@ def register_registrations_menu_item():
         name="registrations",
         icon_name="user",
         order=1500,
+    )
+
+
+class FiguresMenuItem(MenuItem):
+    def is_shown(self, request):
+        return figures.can_see_figures(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_figures_admin_urls():
+    """The working group's figures (rounds.workbench.figures)."""
+    return figures.urls()
+
+
+@hooks.register("register_reports_menu_item")
+def register_figures_menu_item():
+    return FiguresMenuItem(
+        _("Så har det gått"),
+        reverse("figures_admin"),
+        name="figures",
+        icon_name="table",
+        order=1510,
     )

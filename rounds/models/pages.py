@@ -93,7 +93,7 @@ class RoundIndexPage(Page):
         return context
 
 
-class RoundPage(Page):
+class RoundPage(RoutablePageMixin, Page):
     """One round of dialogues, usually about eleven villages over two years."""
 
     start_date = models.DateField(_("startdatum"))
@@ -124,6 +124,11 @@ class RoundPage(Page):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("Slutdatumet kan inte vara före startdatumet.")})
+
+    @path("sa-har-det-gatt/", name="figures")
+    def figures(self, request):
+        """'Så har det gått': what came of the round's proposals (rounds.pages.routes)."""
+        return serve_route(self, request, "figures")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

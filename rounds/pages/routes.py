@@ -5,7 +5,7 @@ The page classes declare the URLs (`@path`) and hand each request to `home.exten
 (rounds/wagtail_hooks.py). The views live in the subsystem that owns them.
 """
 
-from ..proposals.views import public, submission
+from ..proposals.views import figures, public, submission
 from ..registrations import views as registrations
 from ..syndication import feeds
 from ..syndication import views as calendars
@@ -23,4 +23,6 @@ ROUTES = {
     ("places.placepage", "proposal_list"): public.place_proposals,
     ("places.placepage", "feed"): feeds.place_feed,
     ("places.placepage", "calendar"): calendars.place_calendar,
+    ("places.placepage", "figures"): figures.page_figures,
+    ("rounds.roundpage", "figures"): figures.page_figures,
 }

@@ -8,7 +8,7 @@ from tests.support.browser_site import PAGES, page_path
 pytestmark = pytest.mark.browser
 
 # The pages with the widest content: long words in headings, fact lists, the schedule table.
-REFLOW_PAGES = ["home", "place", "dialogue-open", "dialogue-summary", "round"]
+REFLOW_PAGES = ["home", "place", "dialogue-open", "dialogue-summary", "round", "figures-place"]
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -75,6 +75,13 @@ def test_no_marker_in_any_public_response(client, leaky):
     for url in ("/kalender/hjalp/", "/flode/om/", f"/flode/om/?ort={place.slug}"):
         assert url in site and site[url].status == 200, f"the crawl never reached {url}"
 
+    # "Så har det gått" and the CSV beside it, for the municipality, the village and the round.
+    figures = ["/sa-har-det-gatt/", "/sa-har-det-gatt.csv"]
+    for page in (place, leaky.tree["round"]):
+        figures += [page.url + "sa-har-det-gatt/", page.url + "sa-har-det-gatt.csv"]
+    for url in figures:
+        assert url in site and site[url].status == 200, f"the crawl never reached {url}"
+
     # The anmälan form is linked from the event; the anmälningar themselves are nowhere.
     signup_form = form_url(leaky.meeting)
     assert signup_form in site and site[signup_form].status == 200, "the crawl missed anmälan"

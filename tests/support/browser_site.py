@@ -220,6 +220,7 @@ def build_site():
         "place": lackeby,
         "rounds": rounds,
         "round": current,
+        "round_earlier": earlier,
         "dialogue_open": open_dialogue,
         "dialogue_summary": summary_dialogue,
         "dialogue_follow_up": follow_up_dialogue,
@@ -295,6 +296,15 @@ PAGES = {
     "proposal-checked": lambda site: checked_proposal(site).get_public_url(),
     "check-question": lambda site: check_url(site, "check_question"),
     "check-thanks": lambda site: check_url(site, "check_answered", "?sparat=1"),
+    # "Så har det gått" with charts and tables: the municipality, the village and the round that
+    # hold the overdue promise.
+    "figures": lambda site: overdue_promise(site) and "/sa-har-det-gatt/",
+    "figures-place": lambda site: (
+        overdue_promise(site) and site["place"].get_url() + "sa-har-det-gatt/"
+    ),
+    "figures-round": lambda site: (
+        overdue_promise(site) and site["round_earlier"].get_url() + "sa-har-det-gatt/"
+    ),
     "search-empty": "/sok/",
     "search-results": "/sok/?q=Läckeby",
     "search-no-results": "/sok/?q=zebrakorsning",
