@@ -152,9 +152,9 @@ class PlacePage(RoutablePageMixin, Page):
             raise ValidationError({"population": _("Ange invånarantalet som året gäller.")})
 
     def get_cached_paths(self):
-        """What a CDN must forget when the village changes: the page, its list, feed and
-        calendar."""
-        return ["/", "forslag/", "flode/", "kalender/"]
+        """What a CDN must forget when the village changes: the page, its list, feed, calendar
+        and figures."""
+        return ["/", "forslag/", "flode/", "kalender/", "sa-har-det-gatt/"]
 
     # Routes: the views belong to rounds, which sits above places (see home.extensions).
 

@@ -35,7 +35,7 @@ PRIVATE_MODELS = (
     "rounds.EventRegistration",
     "rounds.AnswerTemplate",
 )
-SITE_WIDE_PATHS = ("/flode/", "/kalender/", "/sok/")
+SITE_WIDE_PATHS = ("/flode/", "/kalender/", "/sok/", "/sa-har-det-gatt/", "/sa-har-det-gatt.csv")
 
 
 def connect():

@@ -125,6 +125,10 @@ class RoundPage(RoutablePageMixin, Page):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("Slutdatumet kan inte vara före startdatumet.")})
 
+    def get_cached_paths(self):
+        """What a CDN must forget when the round or one of its dialogues changes."""
+        return ["/", "sa-har-det-gatt/"]
+
     @path("sa-har-det-gatt/", name="figures")
     def figures(self, request):
         """'Så har det gått': what came of the round's proposals (rounds.pages.routes)."""

@@ -2,10 +2,11 @@
 whole municipality, and the working group's breakdowns per department and per village.
 
 Only public proposals count (moderated public, under a live and public dialogue, not
-withdrawn). However many proposals there are, a set of figures costs three queries: the
-proposals, their updates and the dialogues' attendance; the rest is counted in Python. The
-results are cached for ten minutes under a generation number that any saved proposal, update
-or dialogue bumps (rounds.signals), so a new answer shows at once.
+withdrawn). However many proposals there are, a set of figures costs four queries: the
+proposals, their updates, the dialogues' attendance and the "Stämmer det?" answers; the rest is
+counted in Python. The results are cached for ten minutes under the page cache's generation
+(portal.web.page_cache), which every change a public page shows renews, so a new answer shows
+at once.
 """
 
 import statistics
@@ -18,13 +19,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.web import page_cache
+
 from ..models import DialoguePage, Proposal, ProposalUpdate
 from ..models.proposals import CLOSED_STATUSES, AgeGroup, Source, Status
+from .checks import answer_counts
 
 # An age group with fewer proposals than this is shown as "färre än 5", never as its number.
 MIN_GROUP_SIZE = 5
 CACHE_SECONDS = 10 * 60
-GENERATION_KEY = "figures:generation"
 # A first answer says what will happen: "Mottaget" and "Behandlas" do not yet.
 NOT_AN_ANSWER = (Status.RECEIVED, Status.REVIEWING)
 
@@ -82,8 +85,8 @@ class Figures:
     attendance_walk_dialogues: int = 0
     attendance_dialogue: int | None = None
     attendance_dialogue_dialogues: int = 0
-    # "Stämmer det?": residents' answers after "Genomfört"/"Åtgärdas". Not collected yet, so
-    # None and the pages say nothing; the questionnaire fills this when it exists.
+    # "Stämmer det?": residents' answers after "Genomfört"/"Åtgärdas" (`confirm`); None where
+    # they were not counted (the working group's breakdowns).
     confirmations: list[Row] | None = None
     extra: dict = field(default_factory=dict)
 
@@ -256,10 +259,20 @@ def attendance(figures, dialogues):
     return figures
 
 
+def confirm(figures, proposals):
+    """Add the residents' "Stämmer det?" answers about `proposals` (one query)."""
+    total = answer_counts(proposals).total
+    figures.confirmations = [
+        Row("yes", _("Ja, det är gjort"), total.yes),
+        Row("no", _("Nej, inte än"), total.no),
+    ]
+    return figures
+
+
 def figures_of(proposals, dialogues, today=None):
-    """The public figures of `proposals` and `dialogues`: three queries."""
+    """The public figures of `proposals` and `dialogues`: four queries."""
     today = today or timezone.localdate()
-    return attendance(summarise(load_facts(proposals, today)), dialogues)
+    return confirm(attendance(summarise(load_facts(proposals, today)), dialogues), proposals)
 
 
 def breakdown(facts, key):
@@ -270,23 +283,10 @@ def breakdown(facts, key):
     return {key: summarise(group) for key, group in groups.items()}
 
 
-def generation():
-    return cache.get_or_set(GENERATION_KEY, 1, None)
-
-
-def forget():
-    """Make every cached set of figures stale: called when a proposal, update or dialogue is
-    saved."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
-
-
 def cached(scope, build, today=None):
     """The figures of `scope` ("kommun", "ort-12", …) for `today`, from the cache or `build`."""
     today = today or timezone.localdate()
-    key = f"figures:{generation()}:{scope}:{today.isoformat()}"
+    key = f"figures:{page_cache.generation()}:{scope}:{today.isoformat()}"
     figures = cache.get(key)
     if figures is None:
         figures = build(today)

@@ -1,6 +1,7 @@
 """The working group's figures in the admin (Rapporter → Så har det gått): the public figures
-per responsible department and per village, the promises whose date has passed, and the
-proposals left without an update for 60 days.
+per responsible department and per village, the promises whose date has passed, the
+proposals left without an update for 60 days, and those whose proposer answered "Stämmer det?"
+with "Nej, inte än".
 
 For everyone who may see proposals (as the workbench and the dashboard's proposal panels). The
 figures count what the public pages count, so staff and residents see the same numbers; a
@@ -17,6 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from ..models import Department, DialoguePage
 from ..pages.tree import attach_places, village_title_of
 from ..proposals import figures as numbers
+from ..proposals.checks import said_not_done
 from .actions import forbidden
 from .links import workbench_url
 from .queries import STALE_AFTER_DAYS, overdue_promises, without_recent_update
@@ -92,6 +94,7 @@ class FiguresView(WagtailAdminTemplateMixin, TemplateView):
             villages=per_village(facts),
             overdue=listed(overdue_promises(today=today), "promised_date"),
             stale=listed(without_recent_update(), "status_changed_at"),
+            said_no=listed(said_not_done(numbers.all_public()), "status_changed_at"),
             stale_days=STALE_AFTER_DAYS,
             public_url=reverse("figures"),
             csv_url=reverse("figures_csv"),

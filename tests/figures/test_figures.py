@@ -7,7 +7,9 @@ import pytest
 from django.utils import timezone
 
 from rounds.models import ProposalUpdate
+from rounds.models.checks import CheckAnswer
 from rounds.models.proposals import Source, Status, Visibility
+from rounds.proposals import checks
 from rounds.proposals import figures as numbers
 from tests.support import pages as factories
 from tests.support import proposals as make
@@ -101,7 +103,7 @@ def test_the_village_figures_match_a_hand_count(counted):
     }
     assert counts(result.by_source) == {"online": 1, "walk": 2, "dialogue": 2, "letter_phone": 2}
     assert (result.attendance_walk, result.attendance_dialogue) == (23, 41)
-    assert result.confirmations is None  # "Stämmer det?" does not exist yet
+    assert counts(result.confirmations) == {"yes": 0, "no": 0}  # nobody asked yet
 
 
 def test_an_age_group_is_shown_from_five_and_never_below(counted):
@@ -230,12 +232,47 @@ def test_an_unpublished_village_has_no_figures(client, counted):
     assert client.get(url + "sa-har-det-gatt.csv").status_code == 404
 
 
-def test_a_new_answer_shows_at_once_though_the_figures_are_cached(client, counted):
+def test_a_new_answer_shows_at_once_though_the_figures_are_cached(
+    client, counted, django_capture_on_commit_callbacks
+):
     url = counted["place"].url + "sa-har-det-gatt.csv"
     answered = "I korthet;Besvarade förslag;{}"
     assert answered.format(5) in client.get(url).content.decode("utf-8-sig")
     assert answered.format(5) in client.get(url).content.decode("utf-8-sig")  # from the cache
     waiting = numbers.of_place(counted["place"]).get(status=Status.RECEIVED)
-    make.answer(waiting, Status.DONE, public_message="Lampan är bytt.")
+    with django_capture_on_commit_callbacks(execute=True):  # the cache forgets at the commit
+        make.answer(waiting, Status.DONE, public_message="Lampan är bytt.")
     fresh = client.get(url).content.decode("utf-8-sig")
     assert answered.format(6) in fresh and "Genomfört;3" in fresh
+
+
+def test_the_residents_answers_to_stammer_det_are_counted(client, counted):
+    """Two say yes about Läckeby's done proposals, one says no; Halltorp's answer is its own."""
+    done = numbers.of_place(counted["place"]).filter(status=Status.DONE).first()
+    for email, answer in [
+        ("a@example.org", "yes"),
+        ("b@example.org", "yes"),
+        ("c@example.org", "no"),
+    ]:
+        check, _ = checks.ask(done, email, is_proposer=False)
+        checks.record_answer(check, answer)
+    asked_only, _ = checks.ask(done, "d@example.org", is_proposer=False)  # not answered: no count
+    other = numbers.of_place(counted["other_place"]).get()
+    checks.record_answer(checks.ask(other, "a@example.org", is_proposer=False)[0], CheckAnswer.NO)
+
+    village = numbers.figures_of(
+        numbers.of_place(counted["place"]), numbers.dialogues_of_place(counted["place"]), TODAY
+    )
+
+    assert counts(village.confirmations) == {"yes": 2, "no": 1}
+    page = client.get(counted["place"].url + "sa-har-det-gatt/").content.decode()
+    assert "Stämmer det? Invånarnas svar" in page
+    csv = client.get(counted["place"].url + "sa-har-det-gatt.csv").content.decode("utf-8-sig")
+    assert "Stämmer det? Invånarnas svar;Ja, det är gjort;2" in csv
+    assert "Stämmer det? Invånarnas svar;Nej, inte än;1" in csv
+
+
+def test_without_answers_the_figures_say_nothing_about_stammer_det(client, counted):
+    page = client.get(counted["place"].url + "sa-har-det-gatt/").content.decode()
+
+    assert "Stämmer det?" not in page

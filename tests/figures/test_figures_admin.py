@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from rounds.models import Proposal
 from rounds.models.proposals import Status, Visibility
+from rounds.proposals import checks
 from tests.support import admin
 from tests.support import proposals as make
 
@@ -33,7 +34,11 @@ def work(db):
         status_changed_at=timezone.now() - timedelta(days=61)
     )
     make.proposal(tree["påryd"], title="Ej modererat förslag", visibility=Visibility.PENDING)
-    return {**tree, "late": late, "forgotten": forgotten}
+    disputed = make.proposal(tree["påryd"], title="Ny asfalt på Bygatan")
+    make.answer(disputed, Status.DONE, public_message="Bygatan är asfalterad.")
+    check, _ = checks.ask(disputed, disputed.email or "anna@example.org", is_proposer=True)
+    checks.record_answer(check, "no", "Bara halva gatan.")
+    return {**tree, "late": late, "forgotten": forgotten, "disputed": disputed}
 
 
 def test_the_url_is_the_one_in_the_reports_menu(db):
@@ -58,7 +63,7 @@ def test_the_working_group_sees_figures_per_department_and_village(client, work,
     response = client.get(URL)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Samma siffror som invånarna ser: 2 publicerade förslag" in html  # not the pending
+    assert "Samma siffror som invånarna ser: 3 publicerade förslag" in html  # not the pending
     assert '<th scope="row">Gatuenheten</th>' in html
     assert '<th scope="row">Ingen ansvarig ännu</th>' in html
     assert '<th scope="row">Läckeby</th>' in html and '<th scope="row">Påryd</th>' in html
@@ -66,6 +71,8 @@ def test_the_working_group_sees_figures_per_department_and_village(client, work,
     assert "Utan uppdatering på 60 dagar (1)" in html
     assert f"{work['late'].reference} Belysning vid badplatsen" in html
     assert f"{work['forgotten'].reference} Parkbänk vid kyrkan" in html
+    assert "Invånaren säger att det inte är klart (1)" in html
+    assert f"{work['disputed'].reference} Ny asfalt på Bygatan" in html
     assert "Så har det gått" in html  # the menu item and the heading
 
 

@@ -106,6 +106,20 @@ def sections(figures):
             people,
         ),
     ]
+    if figures.confirmations and any(row.count for row in figures.confirmations):
+        plan.append(
+            (
+                "stammer-det",
+                _("Stämmer det? Invånarnas svar"),
+                _(
+                    "Några veckor efter att kommunen har svarat ”Genomfört” eller ”Åtgärdas” "
+                    "frågar vi den som skickade förslaget och dem som följer orten om det "
+                    "stämmer. Varje person svarar en gång per förslag."
+                ),
+                figures.confirmations,
+                _("svar"),
+            )
+        )
     return [
         Section(slug, heading, intro, bar_chart(f"diagram-{slug}", heading, rows, unit), rows, unit)
         for slug, heading, intro, rows, unit in plan
