@@ -7,6 +7,7 @@ again with everything typed; a closed anmälan is a friendly page, never an erro
 
 import time
 
+from django.conf import settings
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
@@ -34,8 +35,16 @@ def receipt_token(registration_pk, now=None):
     return f"{registration_pk}-{stamp}-{_signature(registration_pk, stamp)}"
 
 
-def _signature(pk, stamp):
-    return salted_hmac(_RECEIPT_SALT, f"{pk}:{stamp}", algorithm="sha256").hexdigest()[:32]
+def _signature(pk, stamp, secret=None):
+    message = f"{pk}:{stamp}"
+    return salted_hmac(_RECEIPT_SALT, message, secret=secret, algorithm="sha256").hexdigest()[:32]
+
+
+def _signed_here(signature, pk, stamp):
+    """Signed with SECRET_KEY, or with a key it replaced (SECRET_KEY_FALLBACKS): a receipt
+    opened just after the key was rotated still shows."""
+    secrets = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+    return any(constant_time_compare(signature, _signature(pk, stamp, key)) for key in secrets)
 
 
 def registration_of(token, now=None):
@@ -44,7 +53,7 @@ def registration_of(token, now=None):
     stamp, _, signature = rest.partition("-")
     if not (pk.isdigit() and stamp.isdigit()) or int(pk) > MAX_ID:
         return None
-    if not constant_time_compare(signature, _signature(int(pk), int(stamp))):
+    if not _signed_here(signature, int(pk), int(stamp)):
         return None
     if (now or time.time()) - int(stamp) > RECEIPT_MAX_AGE:
         return None
