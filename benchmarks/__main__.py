@@ -8,6 +8,7 @@ BENCH_SECONDS  seconds per measurement (default 3); BENCH_WARMUP seconds of warm
 DATABASE_URL   PostgreSQL to create a throwaway database beside (submit and search need it)
 BENCH_RESIDENTS  residents sending proposals at once (default 20), BENCH_EACH proposals each (5)
 BENCH_PROPOSALS  public proposals the search benchmark generates (default 100000)
+BENCH_SEARCH_CLIENTS  concurrent searches (default 2, one per gunicorn worker)
 """
 
 import json
@@ -90,7 +91,13 @@ def main():
                 ["seed_demo", "-v0"],
                 ["generate_municipality", f"--proposals={proposals}"],
             )
-            search.run(environment)
+            search.run(
+                environment,
+                clients=number("BENCH_SEARCH_CLIENTS", WORKERS),
+                rounds=number("BENCH_ROUNDS", 3),
+                seconds=number("BENCH_SECONDS", 3, float),
+                warmup=number("BENCH_WARMUP", 1, float),
+            )
 
 
 if __name__ == "__main__":
