@@ -1,10 +1,10 @@
 """A generated municipality for the search benchmark: many villages and public proposals, fast.
 
 Villages and dialogues are pages, made one by one as an editor would; the proposals are written
-with `bulk_create` in batches, with one history step each, and put in the search index a batch
-at a time (the backend's `add_bulk`, one statement per batch, where `update_index` reindexes
-everything, pages included, object by object). Bulk writes skip the signals, so the page cache
-is invalidated once at the end.
+with `bulk_create` in batches, with one history step each, and each batch is put in the search
+index as it is written (the backend's `add_bulk`: the same one statement per chunk that
+`update_index` runs, without reading everything back nor reindexing every page). Bulk writes
+skip the signals, so the page cache is invalidated once at the end.
 """
 
 import random
