@@ -73,13 +73,14 @@ def table(results, paths, *, clients, rounds, seconds, workers):
     lines += [
         "",
         f"{clients} concurrent clients, {rounds} rounds of {seconds:g} s per row in alternating "
-        f"order after a warm-up; gunicorn with {workers} sync workers per server, production",
-        "settings. req/s is the median round; p50/p99 are latencies over all rounds, waiting for "
-        "a worker",
-        "included. '× minimal' is req/s divided by the minimal Django view's; 'hits %' the share",
-        "answered from the page cache. Rows: 'minimal Django view'",
-        "is benchmarks.minimal; 'plain WSGI' the same gunicorn without Django, the most these "
-        "clients reach.",
+        "order after a warm-up;",
+        f"gunicorn with {workers} sync workers per server, production settings. req/s: the "
+        "median round;",
+        "p50/p99: latency over all rounds, waiting for a worker included. × minimal: req/s "
+        "divided by",
+        "the minimal Django view's (benchmarks.minimal). hits %: answered from the page cache. "
+        "plain WSGI:",
+        "the same gunicorn without Django, the most these clients reach on this machine.",
     ]
     lines += [f"  {name}: {path}" for name, path in paths.items() if name != "form"]
     return "\n".join(lines)
