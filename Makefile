@@ -69,8 +69,8 @@ test-browser: $(INSTALLED) ## Run only the browser tests (Playwright with the sy
 	@mkdir -p var
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -m browser $(PYTEST_ARGS)
 
-bench: $(INSTALLED) ## Measure page speed and queries on the demo content (not a test)
-	$(BIN)/python -m benchmarks
+bench: $(INSTALLED) ## Serve the demo with gunicorn and measure it over HTTP (BENCH=pages|submit|search)
+	BENCH="$(BENCH)" $(BIN)/python -m benchmarks
 
 lint: $(INSTALLED) ## Check style, formatting, template indentation and the direction of imports
 	$(BIN)/ruff check .
