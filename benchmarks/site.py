@@ -96,7 +96,7 @@ def free_port():
 
 
 class Server:
-    """One gunicorn: the same options for every server of the run."""
+    """One gunicorn, configured as in production: the same options for every server of the run."""
 
     def __init__(self, name, application, environment):
         self.name = name
@@ -104,9 +104,13 @@ class Server:
         self.process = subprocess.Popen(  # noqa: S603 - gunicorn of this venv, fixed arguments
             [
                 str(GUNICORN),
+                # The production settings (portal/gunicorn.conf.py), with the bench's address,
+                # its number of workers and no access log.
+                f"--config={ROOT / 'portal' / 'gunicorn.conf.py'}",
                 application,
                 f"--bind=127.0.0.1:{self.port}",
                 f"--workers={WORKERS}",
+                "--access-logfile=/dev/null",
                 "--log-level=warning",
             ],
             cwd=ROOT,
