@@ -257,7 +257,7 @@ def cache_from_env():
             "pip install -c requirements.lock ."
         ) from error
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "portal.web.redis_cache.RedisCache",  # Django's, reusing its Redis clients
         "LOCATION": url,
         "KEY_PREFIX": "ortsdialog",
         "OPTIONS": {

@@ -1,8 +1,9 @@
 """The page cache's generation and how long a cached page may live.
 
-Every cached anonymous page is stored under a key that starts with the current generation and
-today's local date. A change to anything a public page shows calls `invalidate()`, which starts a
-new generation: every page cached before it is never served again (Redis evicts it in time). One
+Every cached anonymous page is stored with the generation it was rendered in, under a key that
+starts with today's local date. A change to anything a public page shows calls `invalidate()`,
+which starts a new generation: every page cached before it is never served again (Redis evicts
+it in time). One
 number instead of a list of the pages each change touches, because almost every change shows on
 several pages (a proposal answered is on its page, the dialogue's list, the village page, the
 summary, two feeds and the search) and a missed one would show a resident yesterday's answer.
@@ -40,10 +41,11 @@ def _new_generation():
 
 
 def key_prefix(now=None):
-    """The cache key prefix for pages rendered now: the generation and today's local date, so a
-    page that says "i morgon" or lists the coming events is never served after midnight."""
+    """The cache key prefix for pages rendered now: today's local date, so a page that says
+    "i morgon" or lists the coming events is never served after midnight. (The generation is
+    stored with the page, see portal.page_cache, so one read fetches both.)"""
     today = timezone.localdate(now)
-    return f"{settings.PAGE_CACHE_KEY_PREFIX}.{generation()}.{today.isoformat()}"
+    return f"{settings.PAGE_CACHE_KEY_PREFIX}.{today.isoformat()}"
 
 
 class Lifetimes:

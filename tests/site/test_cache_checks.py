@@ -65,7 +65,7 @@ def test_the_redis_cache_has_short_socket_timeouts(monkeypatch):
 
     cache = base.cache_from_env()
 
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "portal.web.redis_cache.RedisCache"
     assert cache["LOCATION"] == "redis://cache.internal:6379/0"
     assert 0 < cache["OPTIONS"]["socket_timeout"] <= 5
     assert 0 < cache["OPTIONS"]["socket_connect_timeout"] <= 5
@@ -84,3 +84,29 @@ def test_pages_answer_on_the_redis_cache(site_tree):
     assert isinstance(caches["default"], RedisCache)
     cache.set("round-trip", "ok")
     assert cache.get("round-trip") == "ok"
+
+
+@pytest.mark.usefixtures("redis_cache")
+def test_the_redis_cache_makes_one_client_per_server_not_one_per_command():
+    """Django's own makes a redis.Redis for every get and set (portal/web/redis_cache.py)."""
+    client = cache._cache.get_client("a")
+
+    cache.set("first", 1)
+    assert cache.get("first") == 1
+    assert cache._cache.get_client("b", write=True) is client
+
+
+@pytest.mark.usefixtures("redis_cache")
+def test_a_page_comes_from_the_redis_page_cache_and_goes_with_a_change(
+    settings, site_tree, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    place = site_tree["place"]
+    assert Client().get(place.url)["X-Page-Cache"] == "miss"
+    assert Client().get(place.url)["X-Page-Cache"] == "hit"
+
+    place.intro = "Ny text om Läckeby."
+    with django_capture_on_commit_callbacks(execute=True):
+        place.save_revision().publish()
+
+    assert "Ny text om Läckeby." in Client().get(place.url).content.decode()

@@ -12,13 +12,14 @@ import os
 import secrets
 
 import pytest
-from django.core.cache.backends.redis import RedisCache
+
+from portal.web.redis_cache import RedisCache
 
 DEFAULT_URL = "redis://127.0.0.1:6379/0"
 
 
 class PrefixOnlyRedisCache(RedisCache):
-    """Django's Redis cache, except that clear() deletes this test's keys, not the database."""
+    """The site's Redis cache, except that clear() deletes this test's keys, not the database."""
 
     def clear(self):
         client = self._cache.get_client(None, write=True)
