@@ -3,6 +3,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from portal.demo.municipality import generate
 
@@ -31,6 +32,12 @@ class Command(BaseCommand):
             generate(proposals, villages, seed=seed, progress=progress)
         except LookupError as error:
             raise CommandError("Sidan Orter eller Omgångar saknas: kör seed_demo först.") from error
+        if connection.vendor == "postgresql":
+            # The planner's statistics for the new rows, as autovacuum would gather them later:
+            # without them it estimates one public proposal per dialogue, and a search reads
+            # the whole index (1.5 s instead of 0.1 s at 100 000 proposals).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         if verbosity >= 1:
             seconds = time.perf_counter() - started
             self.stdout.write(
