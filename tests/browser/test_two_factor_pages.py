@@ -64,6 +64,7 @@ def test_setting_up_and_signing_in_with_a_code(page, administrator, violations):
     page.wait_for_url("**/admin/tvastegsverifiering/ny/**")
     expect(heading(page)).to_have_text("Slå på inloggning med kod")
     expect(page.get_by_role("img", name="QR-kod med nyckeln till ditt konto")).to_be_visible()
+    expect(page.get_by_role("button", name="Slå på")).to_be_visible()
     check(page, "the set-up page")
 
     enter(page, "123")
@@ -81,6 +82,7 @@ def test_setting_up_and_signing_in_with_a_code(page, administrator, violations):
     sign_in(page)
     page.wait_for_url("**/admin/tvastegsverifiering/kod/**")
     expect(heading(page)).to_have_text("Skriv koden från appen")
+    expect(page.get_by_role("button", name="Logga in")).to_be_visible()
     check(page, "the code page")
 
     enter(page, "000000")
