@@ -6,7 +6,7 @@ proposals before its walk, and a dialogue in follow-up; an earlier round with a 
 summary is published; the accessibility statement and privacy notice linked from the footer.
 """
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from functools import cache
 from io import BytesIO
 
@@ -183,6 +183,10 @@ def build_site():
             email="karin.ekstrom@kalmar.example",
         ),
     )
+    for each in open_dialogue.events.all():  # in the evening, whatever the hour of the run
+        start = timezone.make_aware(datetime.combine(timezone.localdate(each.start), time(18)))
+        each.start, each.end = start, start + timedelta(hours=2)
+        each.save()
     event = open_dialogue.events.get(kind="walk")
     event.meeting_point = "Vid busshållplatsen på Byvägen"
     event.accessibility_notes = "Sträckan är 2 km på asfalt. Bänkar finns längs vägen."

@@ -2,7 +2,7 @@
 closing within two weeks, each only for pages the editor may edit, in a constant number of
 queries, and each with a Swedish sentence when it has nothing to show."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -35,12 +35,15 @@ def panel_text(page, panel):
 
 
 def held(dialogue, days_ago):
-    """Move the dialogue's walk and meeting `days_ago` days into the past."""
+    """Move the dialogue's walk and meeting `days_ago` days into the past, 18–20 local time
+    (at any hour of the test run, the meeting ends on the day it was held)."""
     for event in dialogue.events.all():
-        shift = timedelta(days=days_ago + (1 if event.kind == DialogueEvent.Kind.WALK else 0))
+        day = timezone.localdate() - timedelta(
+            days=days_ago + (1 if event.kind == DialogueEvent.Kind.WALK else 0)
+        )
+        start = timezone.make_aware(datetime.combine(day, time(18)))
         DialogueEvent.objects.filter(pk=event.pk).update(
-            start=factories.in_days(0) - shift,
-            end=factories.in_days(0) - shift + timedelta(hours=2),
+            start=start, end=start + timedelta(hours=2)
         )
 
 
